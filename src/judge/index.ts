@@ -1,0 +1,2 @@
+// Re-exports of src/judge. Each module adds its own line here.
+export {};

@@ -1,0 +1,2 @@
+// Re-exports of src/sketch. Each module adds its own line here.
+export {};
