@@ -1,2 +1,3 @@
 // Re-exports of src/stats. Each module adds its own line here.
-export {};
+export { normalPdf, normalCdf, normalSf, normalLogCdf, normalLogSf, normalQuantile, normalIsf } from './normal.js';
+export { logGamma } from './logGamma.js';
