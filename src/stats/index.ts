@@ -1,3 +1,5 @@
 // Re-exports of src/stats. Each module adds its own line here.
 export { normalPdf, normalCdf, normalSf, normalLogCdf, normalLogSf, normalQuantile, normalIsf } from './normal.js';
 export { logGamma } from './logGamma.js';
+export { count, sum, mean, variance, standardDeviation, min, max, quantile, quantileSorted, median, medianSorted, summary, summarySorted } from './descriptives.js';
+export type { SampleSummary } from './descriptives.js';
