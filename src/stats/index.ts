@@ -3,3 +3,4 @@ export { normalPdf, normalCdf, normalSf, normalLogCdf, normalLogSf, normalQuanti
 export { logGamma } from './logGamma.js';
 export { count, sum, mean, variance, standardDeviation, min, max, quantile, quantileSorted, median, medianSorted, summary, summarySorted } from './descriptives.js';
 export type { SampleSummary } from './descriptives.js';
+export { sortFloat64, sortFloat64InPlace } from './sortFloat64.js';
