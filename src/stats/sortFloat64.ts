@@ -72,9 +72,9 @@ export function sortFloat64InPlace(a: Float64Array): Float64Array {
     return a;
   }
   // a.byteOffset is a multiple of 8, so a Uint32 view over the same bytes is always aligned.
-  let src = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+  let src: Uint32Array = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
   const target = src;
-  let dst = new Uint32Array(2 * n);
+  let dst: Uint32Array = new Uint32Array(2 * n);
 
   // One pass: make keys in place and build the six histograms.
   const hist = new Uint32Array(6 * BUCKETS);
