@@ -4,3 +4,6 @@ export { logGamma } from './logGamma.js';
 export { count, sum, mean, variance, standardDeviation, min, max, quantile, quantileSorted, median, medianSorted, summary, summarySorted } from './descriptives.js';
 export type { SampleSummary } from './descriptives.js';
 export { sortFloat64, sortFloat64InPlace } from './sortFloat64.js';
+export { fisherExact } from './fisherExact.js';
+export type { FisherExactResult } from './fisherExact.js';
+export { logBinomialPmf, logHypergeometricPmf } from './binomialDensity.js';
