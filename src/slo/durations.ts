@@ -100,8 +100,8 @@ export function parseDuration(d: DurationInput, path = 'duration'): number {
  * exactly (so 30 days is `'30d'` but 28 days is `'4w'`), then days, hours, minutes, seconds and
  * milliseconds; zero is `'0s'` and negative values get a leading `'-'`.
  *
- * @param seconds - a finite number of seconds.
- * @throws CanaryJudgeError `'INVALID_DURATION'` when `seconds` is not a finite number.
+ * @param seconds - a finite number of seconds, at most about 292 years either way (Prometheus' range).
+ * @throws CanaryJudgeError `'INVALID_DURATION'` when `seconds` is not finite or out of range.
  *
  * @example
  * ```ts
@@ -117,6 +117,7 @@ export function formatDuration(seconds: number): string {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
     throw invalid(`seconds must be a finite number, got ${String(seconds)}`, 'seconds');
   }
+  if (Math.abs(seconds) > MAX_SECONDS) throw invalid(`duration ${seconds} s is out of range (max about 292 years)`, 'seconds');
   let ms = Math.round(Math.abs(seconds) * 1000);
   if (ms === 0) return '0s';
   let out = '';
