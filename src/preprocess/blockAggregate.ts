@@ -77,13 +77,27 @@ export function blockAggregate(values: ArrayLike<number>, options: BlockAggregat
     let count = 0;
     if (stat === 'mean') {
       let sum = 0;
+      let min = Infinity;
+      let max = -Infinity;
       for (let i = from; i < to; i++) {
         const v = values[i];
         if (Number.isNaN(v)) continue;
         sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
         count++;
       }
-      out[b] = count === 0 ? NaN : sum / count;
+      if (count === 0) out[b] = NaN;
+      else if (min === max) out[b] = min; // a constant block averages to itself exactly
+      else if (!Number.isFinite(sum) && Number.isFinite(min) && Number.isFinite(max)) {
+        // the sum of large finite values overflowed: average the scaled values instead
+        let m = 0;
+        for (let i = from; i < to; i++) {
+          const v = values[i];
+          if (!Number.isNaN(v)) m += v / count;
+        }
+        out[b] = m;
+      } else out[b] = sum / count;
     } else if (stat === 'max') {
       let max = -Infinity;
       for (let i = from; i < to; i++) {

@@ -89,8 +89,11 @@ export function ewma(values: ArrayLike<number>, options: EwmaOptions): Float64Ar
         started = true;
       } else if (alpha === 1) {
         state = x;
-      } else {
-        state = alpha * x + (1 - alpha) * state;
+      } else if (x !== state) {
+        // s + a·(x − s) is the same recursion; written this way a constant input stays exactly constant.
+        // When x − s is not finite (infinities, or an overflowing difference) use a·x + (1 − a)·s instead.
+        const d = x - state;
+        state = Number.isFinite(d) ? state + alpha * d : alpha * x + (1 - alpha) * state;
       }
     }
     out[i] = state;
