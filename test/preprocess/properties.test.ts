@@ -111,6 +111,24 @@ describe('preprocess properties (fast-check)', () => {
     );
   });
 
+  it('kayentaIqr removes nothing below 100 points and only points beyond P1 / P99 above', () => {
+    const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 });
+    fc.assert(
+      fc.property(fc.array(finite, { maxLength: 99 }), (values) => {
+        expect(removeOutliers(values, { kind: 'kayentaIqr', factor: 0.01 }).removed).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.array(finite, { minLength: 100, maxLength: 400 }), (values) => {
+        // at most the points strictly above P99 / below P1 can go: about 1% of the sample on each side
+        const r = removeOutliers(values, { kind: 'kayentaIqr', factor: 0.01 });
+        expect(r.removed).toBeLessThanOrEqual(2 * Math.ceil(0.01 * (values.length + 1)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('smoothing a constant series gives the same constant', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true }), fc.integer({ min: 0, max: 40 }), window, fc.double({ min: 0.01, max: 1, noNaN: true }), (c, n, w, alpha) => {
