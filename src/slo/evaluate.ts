@@ -3,7 +3,7 @@ import { nonNegative, optionsObject, positiveDuration, show } from './checks.js'
 import { errorBudget } from './budget.js';
 import type { DurationInput } from './durations.js';
 import { objectivePercent, percent, times, win } from './format.js';
-import type { BurnRatePresetName } from './presets.js';
+import { burnRatePresets, type BurnRatePresetName } from './presets.js';
 import { burnRateRules, type BurnRateRuleSpec, type BurnRateSeverity } from './rules.js';
 import { checkSeries, measureWindow, type BurnRateSeries, type BurnRateWindow } from './series.js';
 import { resolveAt } from './windowBurnRate.js';
@@ -118,6 +118,13 @@ export function evaluateBurnRateRules(options: {
   optionsObject(options, 'options');
   const objective = options.objective;
   const budget = errorBudget(objective);
+  if (typeof options.rules === 'string' && !Object.prototype.hasOwnProperty.call(burnRatePresets, options.rules)) {
+    throw new CanaryJudgeError(
+      'UNKNOWN_PRESET',
+      `rules must be an array of rules or a preset name (${Object.keys(burnRatePresets).map((k) => `'${k}'`).join(', ')}), got ${show(options.rules)}`,
+      'rules',
+    );
+  }
   const rules =
     typeof options.rules === 'string'
       ? burnRateRules({ preset: options.rules, objective })

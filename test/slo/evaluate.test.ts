@@ -231,7 +231,7 @@ describe('evaluateBurnRateRules: periods, custom rules, inputs', () => {
     expect(thrown(evalWith(null))).toEqual({ code: 'INVALID_SERIES', path: 'series' });
     expect(thrown(evalWith({ ...ok, step: '1 minute' }))).toEqual({ code: 'INVALID_DURATION', path: 'series.step' });
     expect(thrown(evalWith({ ...ok, step: 0 }))).toEqual({ code: 'INVALID_DURATION', path: 'series.step' });
-    expect(thrown(() => evaluateBurnRateRules({ rules: 'google' as never, objective: 0.999, series: ok }))).toEqual({ code: 'UNKNOWN_PRESET', path: 'preset' });
+    expect(thrown(() => evaluateBurnRateRules({ rules: 'google' as never, objective: 0.999, series: ok }))).toEqual({ code: 'UNKNOWN_PRESET', path: 'rules' });
     expect(thrown(() => evaluateBurnRateRules({ rules: 42 as never, objective: 0.999, series: ok }))).toEqual({ code: 'INVALID_ARGUMENT', path: 'rules' });
     expect(thrown(() => evaluateBurnRateRules({ rules: 'sre-workbook', objective: 99.9, series: ok }))).toEqual({ code: 'INVALID_OBJECTIVE', path: 'objective' });
     expect(thrown(() => evaluateBurnRateRules({ rules: 'sre-workbook', objective: 0.999, series: ok, at: Number.NaN }))).toEqual({ code: 'INVALID_ARGUMENT', path: 'at' });
