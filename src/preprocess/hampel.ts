@@ -5,7 +5,7 @@ import {
   isRecord,
   joinPath,
   madSortedAround,
-  medianSorted,
+  medianSortedPrefix,
   NORMAL_MAD_SCALE,
   type PreprocessProblem,
   throwIfProblems,
@@ -129,9 +129,8 @@ export function hampelFilter(values: ArrayLike<number>, options: HampelOptions):
     while (start < targetStart) remove(values[start++]);
     const x = values[i];
     if (Number.isNaN(x) || len === 0) continue;
-    const window = buf.subarray(0, len);
-    const m = medianSorted(window);
-    const s = NORMAL_MAD_SCALE * madSortedAround(window, len, m);
+    const m = medianSortedPrefix(buf, len);
+    const s = NORMAL_MAD_SCALE * madSortedAround(buf, len, m);
     if (Math.abs(x - m) > k * s) {
       out[i] = m;
       replacedIndices.push(i);

@@ -137,44 +137,39 @@ export function medianSorted(sorted: ArrayLike<number>): number {
 }
 
 /**
- * The k-th smallest (1-based) element of the union of two ascending sequences given by accessors, in
- * O(log(min(aLen, bLen))) steps (binary search on how many elements come from `a`). Requires
- * 1 ≤ k ≤ aLen + bLen.
+ * The k-th smallest (1-based, 1 ≤ k ≤ len) distance |x − center| among `sorted[0..len)` (ascending, no
+ * NaN), where `split` = number of elements < center. The distances left of the split, center − x read
+ * backwards, and right of it, x − center, are two ascending sequences; the k-th smallest of their union is
+ * found by binary search on how many come from the left, in O(log len) and without allocating.
+ * Returns NaN only when a comparison involves NaN (∞ − ∞ distances).
  */
-export function kthOfTwoSorted(
-  aLen: number,
-  a: (i: number) => number,
-  bLen: number,
-  b: (i: number) => number,
-  k: number,
-): number {
+function kthDistance(sorted: ArrayLike<number>, split: number, len: number, center: number, k: number): number {
+  const aLen = split;
+  const bLen = len - split;
   let lo = Math.max(0, k - bLen);
   let hi = Math.min(k, aLen);
   while (lo <= hi) {
-    const i = (lo + hi) >> 1; // elements taken from a
-    const j = k - i; // elements taken from b
-    if (i < aLen && j > 0 && b(j - 1) > a(i)) {
+    const i = (lo + hi) >> 1; // distances taken from the left part
+    const j = k - i; // distances taken from the right part
+    if (i < aLen && j > 0 && sorted[split + j - 1] - center > center - sorted[split - 1 - i]) {
       lo = i + 1;
-    } else if (i > 0 && j < bLen && a(i - 1) > b(j)) {
+    } else if (i > 0 && j < bLen && center - sorted[split - i] > sorted[split + j] - center) {
       hi = i - 1;
     } else {
-      const fromA = i > 0 ? a(i - 1) : -Infinity;
-      const fromB = j > 0 ? b(j - 1) : -Infinity;
+      const fromA = i > 0 ? center - sorted[split - i] : -Infinity;
+      const fromB = j > 0 ? sorted[split + j - 1] - center : -Infinity;
       return fromA > fromB ? fromA : fromB;
     }
   }
-  // Only reachable when comparisons involve NaN (e.g. ∞ − ∞ distances): no meaningful answer.
   return NaN;
 }
 
 /**
- * Median absolute deviation around `center` of ascending data without NaN, unscaled, computed in
- * O(log n) from the sorted order: the distances to the left of the centre and to the right of it are two
- * ascending sequences, and their median is a k-th-of-two-sorted-sequences query.
+ * Median absolute deviation around `center` of `sorted[0..len)` (ascending, no NaN), unscaled, in
+ * O(log len) from the sorted order (see `kthDistance`). NaN when len = 0.
  */
 export function madSortedAround(sorted: ArrayLike<number>, len: number, center: number): number {
   if (len === 0) return NaN;
-  // split = number of elements < center (left part, distances center − x, ascending when read backwards)
   let lo = 0;
   let hi = len;
   while (lo < hi) {
@@ -183,12 +178,16 @@ export function madSortedAround(sorted: ArrayLike<number>, len: number, center: 
     else hi = mid;
   }
   const split = lo;
-  const left = (i: number): number => center - sorted[split - 1 - i];
-  const right = (i: number): number => sorted[split + i] - center;
-  const rightLen = len - split;
   const h = len >> 1;
-  if (len % 2 === 1) return kthOfTwoSorted(split, left, rightLen, right, h + 1);
-  return mean2(kthOfTwoSorted(split, left, rightLen, right, h), kthOfTwoSorted(split, left, rightLen, right, h + 1));
+  if (len % 2 === 1) return kthDistance(sorted, split, len, center, h + 1);
+  return mean2(kthDistance(sorted, split, len, center, h), kthDistance(sorted, split, len, center, h + 1));
+}
+
+/** Median of `sorted[0..len)` (ascending, no NaN); NaN when len = 0. */
+export function medianSortedPrefix(sorted: ArrayLike<number>, len: number): number {
+  if (len === 0) return NaN;
+  const h = len >> 1;
+  return len % 2 === 1 ? sorted[h] : mean2(sorted[h - 1], sorted[h]);
 }
 
 /** Positive finite number check (for option validation). */
