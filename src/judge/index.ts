@@ -1,2 +1,29 @@
-// Re-exports of src/judge. Each module adds its own line here.
-export {};
+// Re-exports of src/judge: the judge, its config and its result types.
+export { judge } from './judge.js';
+export { parseConfig, validateConfig, CONFIG_KEYS, type ConfigProblem } from './parseConfig.js';
+export { fromKayentaConfig, type FromKayentaOptions } from './kayenta.js';
+export { JUDGE_DEFAULTS } from './defaults.js';
+export { adjustPValues } from './multipleComparisons.js';
+export { noetherSampleSize, twoProportionSampleSize } from './power.js';
+export type {
+  Classification,
+  Counts,
+  Direction,
+  EffectEstimate,
+  EffectKind,
+  GroupResult,
+  InconclusivePolicy,
+  JudgeConfig,
+  JudgeData,
+  NanConfig,
+  OutlierConfig,
+  SideCounts,
+  SideData,
+  SliConfig,
+  SliData,
+  SliResult,
+  SliTest,
+  SmoothingConfig,
+  TimeSeries,
+  Verdict,
+} from './types.js';

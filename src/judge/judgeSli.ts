@@ -1,0 +1,188 @@
+import { preprocess } from '../preprocess/index.js';
+import { sortFloat64 } from '../stats/sortFloat64.js';
+import { classifyEvidence } from './classify.js';
+import { JUDGE_DEFAULTS } from './defaults.js';
+import { kayentaEvidence } from './evidence/kayentaEvidence.js';
+import { mannWhitneyEvidence } from './evidence/mannWhitneyEvidence.js';
+import { quantileEvidence } from './evidence/quantileEvidence.js';
+import { rateEvidence } from './evidence/rateEvidence.js';
+import type { Evidence } from './evidence/types.js';
+import { countText, percent } from './explain.js';
+import { noetherSampleSize, superiorityOfShift, twoProportionSampleSize } from './power.js';
+import type { ResolvedSli } from './resolveConfig.js';
+import { readSide, valuesInTimeOrder, type Side } from './sides.js';
+import type { SideCounts, SliData, SliResult, SliTest } from './types.js';
+
+/** An SLI after its data was read and tested, before the cross-SLI p-value correction classifies it. */
+export type SliOutcome =
+  | { kind: 'final'; result: SliResult }
+  | { kind: 'evidence'; sli: ResolvedSli; evidence: Evidence; base: Omit<SliResult, 'classification' | 'critical' | 'inconclusive' | 'reason' | 'warnings' | 'adjustedPValue'>; warnings: string[] };
+
+const zeroCounts = (before = 0): SideCounts => ({ before, after: 0, nan: 0, outliersRemoved: 0 });
+
+function baseResult(sli: ResolvedSli, test: SliTest): Omit<SliResult, 'classification' | 'critical' | 'inconclusive' | 'reason' | 'warnings' | 'adjustedPValue'> {
+  return {
+    name: sli.name,
+    configuredCritical: sli.critical,
+    mustHaveData: sli.mustHaveData,
+    muted: sli.muted,
+    groups: sli.groups,
+    weight: sli.weight,
+    direction: sli.direction,
+    test,
+    pValue: null,
+    effect: null,
+    allowed: { increase: sli.direction === 'decrease' ? null : sli.allowedIncrease, decrease: sli.direction === 'increase' ? null : sli.allowedDecrease },
+    criticalLimit: { increase: sli.criticalIncrease, decrease: sli.criticalDecrease },
+    samples: { baseline: zeroCounts(), canary: zeroCounts() },
+    summary: {},
+    details: {},
+    requiredSamples: null,
+  };
+}
+
+function final(
+  base: ReturnType<typeof baseResult>,
+  classification: SliResult['classification'],
+  reason: string,
+  extra: Partial<SliResult> = {},
+): SliOutcome {
+  const critical = base.configuredCritical && !base.muted && (classification === 'nodata' || classification === 'high' || classification === 'low');
+  return { kind: 'final', result: { ...base, classification, critical, inconclusive: false, adjustedPValue: null, reason, warnings: [], ...extra } };
+}
+
+function sideLength(side: Side): number {
+  if (side.kind === 'samples') return side.values.length;
+  if (side.kind === 'counts') return side.total;
+  return 0;
+}
+
+/** Preprocesses one side (NaN policy → outliers → smoothing) and sorts it once for every statistic after. */
+function prepareSamples(sli: ResolvedSli, side: Extract<Side, { kind: 'samples' }>) {
+  const values = valuesInTimeOrder(side);
+  const pre = preprocess(values, { nan: sli.nan, outliers: sli.outliers, smoothing: sli.smoothing });
+  const counts: SideCounts = {
+    before: values.length,
+    after: pre.values.length,
+    nan: pre.steps.nan.nanCount,
+    outliersRemoved: pre.steps.outliers?.removed ?? 0,
+  };
+  return { failed: pre.failed, reason: pre.reason, counts, sorted: pre.failed ? new Float64Array(0) : sortFloat64(pre.values) };
+}
+
+/**
+ * Reads, preprocesses and tests one SLI. Data problems become classifications (`nodata`, `insufficient`,
+ * `error`) with a sentence; only a bug could make this throw.
+ */
+export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcome {
+  const power = JUDGE_DEFAULTS.power;
+  const baseline = readSide(data?.baseline);
+  const canary = readSide(data?.canary);
+  const guessed: SliTest = sli.test ?? (baseline.kind === 'counts' || canary.kind === 'counts' ? 'rate' : 'mannWhitney');
+  const base = baseResult(sli, guessed);
+  base.samples = { baseline: zeroCounts(sideLength(baseline)), canary: zeroCounts(sideLength(canary)) };
+
+  for (const [name, side] of [['baseline', baseline], ['canary', canary]] as const) {
+    if (side.kind === 'invalid') return final(base, 'error', `${sli.name} could not be judged: the ${name} data is malformed (${side.problem}).`);
+  }
+  if (baseline.kind === 'none' || canary.kind === 'none') {
+    const missing = baseline.kind === 'none' && canary.kind === 'none' ? 'baseline or canary' : baseline.kind === 'none' ? 'baseline' : 'canary';
+    const consequence = sli.mustHaveData ? ' Data is required for this SLI, so it counts as a failure.' : ' It is not counted in the score.';
+    return final(base, 'nodata', `${sli.name} has no ${missing} data.${consequence}`);
+  }
+  if (guessed === 'rate') {
+    if (baseline.kind !== 'counts' || canary.kind !== 'counts') {
+      return final(base, 'error', `${sli.name} could not be judged: a rate SLI needs counts { events, total } on both sides.`);
+    }
+    const minTotal = sli.minSamples ?? JUDGE_DEFAULTS.sli.minTotal;
+    base.samples = {
+      baseline: { before: baseline.total, after: baseline.total, nan: 0, outliersRemoved: 0 },
+      canary: { before: canary.total, after: canary.total, nan: 0, outliersRemoved: 0 },
+    };
+    const events = baseline.events + canary.events;
+    const short = Math.min(baseline.total, canary.total) < minTotal;
+    if (short || events < sli.minEvents) {
+      const rateB = baseline.events / baseline.total;
+      const required = twoProportionSampleSize({ p1: rateB, p2: rateB * (1 + sli.allowedIncrease), alpha: 1 - sli.confidence, power });
+      const why = short
+        ? `${sli.name} has only ${countText(Math.min(baseline.total, canary.total))} requests on the ${baseline.total < canary.total ? 'baseline' : 'canary'} side; at least ${countText(minTotal)} are needed`
+        : `${sli.name} has only ${events} events over both sides; at least ${sli.minEvents} are needed`;
+      const more = required !== null ? ` (about ${countText(required)} requests per side would detect a ${percent(sli.allowedIncrease)} change in the rate with ${Math.round(power * 100)}% power)` : '';
+      return final(base, 'insufficient', `${why}${more}.`, { requiredSamples: required, summary: { baselineEvents: baseline.events, baselineTotal: baseline.total, canaryEvents: canary.events, canaryTotal: canary.total } });
+    }
+    const evidence = rateEvidence(sli, canary, baseline, power);
+    return withEvidence(sli, base, evidence);
+  }
+  if (baseline.kind !== 'samples' || canary.kind !== 'samples') {
+    return final(base, 'error', `${sli.name} could not be judged: the ${guessed} test needs samples on both sides, got counts (use test "rate").`);
+  }
+  const b = prepareSamples(sli, baseline);
+  const c = prepareSamples(sli, canary);
+  base.samples = { baseline: b.counts, canary: c.counts };
+  if (b.failed || c.failed) {
+    return final(base, 'error', `${sli.name} could not be judged: ${b.failed ? `baseline: ${b.reason}` : `canary: ${c.reason}`}.`);
+  }
+  if (b.sorted.length === 0 || c.sorted.length === 0) {
+    const side = b.sorted.length === 0 ? 'baseline' : 'canary';
+    const consequence = sli.mustHaveData ? ' Data is required for this SLI, so it counts as a failure.' : ' It is not counted in the score.';
+    return final(base, 'nodata', `${sli.name} has no ${side} data left after preprocessing.${consequence}`);
+  }
+  const minSamples = sli.minSamples ?? JUDGE_DEFAULTS.sli.minSamples;
+  if (b.sorted.length < minSamples || c.sorted.length < minSamples) {
+    const side = b.sorted.length <= c.sorted.length ? 'baseline' : 'canary';
+    const n = Math.min(b.sorted.length, c.sorted.length);
+    const medianB = b.sorted[(b.sorted.length - 1) >> 1];
+    const required = b.sorted.length >= 2 && medianB !== 0 && Number.isFinite(medianB)
+      ? noetherSampleSize({ superiority: superiorityOfShift(b.sorted, sli.allowedIncrease * Math.abs(medianB)), alpha: 1 - sli.confidence, power })
+      : null;
+    const more = required !== null ? ` (about ${countText(Math.max(required, minSamples))} per side would detect a ${percent(sli.allowedIncrease)} change with ${Math.round(power * 100)}% power)` : '';
+    return final(base, 'insufficient', `${sli.name} has only ${n} ${side} point${n === 1 ? '' : 's'} after preprocessing; at least ${minSamples} are needed${more}.`, {
+      requiredSamples: required === null ? null : Math.max(required, minSamples),
+    });
+  }
+  let evidence: Evidence;
+  if (guessed === 'quantile') evidence = quantileEvidence(sli, c.sorted, b.sorted, power);
+  else if (guessed === 'kayenta') evidence = kayentaEvidence(sli, c.sorted, b.sorted, power);
+  else evidence = mannWhitneyEvidence(sli, c.sorted, b.sorted, power);
+  return withEvidence(sli, base, evidence);
+}
+
+function withEvidence(sli: ResolvedSli, base: ReturnType<typeof baseResult>, evidence: Evidence): SliOutcome {
+  base.pValue = evidence.pValue;
+  base.effect = evidence.effect;
+  base.summary = evidence.summary;
+  base.details = evidence.details;
+  base.test = evidence.test;
+  return { kind: 'evidence', sli, evidence, base, warnings: [] };
+}
+
+/** Classifies an SLI from its evidence and its (adjusted) p-value. */
+export function finishSli(outcome: Extract<SliOutcome, { kind: 'evidence' }>, adjustedPValue: number | null): SliResult {
+  const { sli, evidence, base } = outcome;
+  const d = classifyEvidence(sli, evidence, adjustedPValue);
+  const bad = d.classification === 'high' || d.classification === 'low';
+  // Kayenta's classifier decides criticality itself (critical metrics beyond their critical effect size)
+  const critical = !sli.muted && bad && (evidence.test === 'kayenta' ? d.beyondCritical : sli.critical || d.beyondCritical);
+  let requiredSamples: number | null = null;
+  let reason = d.reason;
+  if (d.inconclusive) {
+    const allowed = sli.direction === 'decrease' ? sli.allowedDecrease : sli.allowedIncrease;
+    requiredSamples = evidence.requiredSamples(allowed);
+    if (requiredSamples !== null) {
+      reason += ` About ${countText(requiredSamples)} ${evidence.test === 'rate' ? 'requests' : 'points'} per side would detect a ${percent(allowed)} change with ${Math.round(JUDGE_DEFAULTS.power * 100)}% power.`;
+    }
+  }
+  if (critical && sli.critical && !d.beyondCritical) reason += ' This SLI is critical, so the run fails.';
+  else if (critical && d.beyondCritical) reason += ' A change this large fails the run.';
+  if (sli.muted) reason += ' (muted: not counted)';
+  return {
+    ...base,
+    classification: d.classification,
+    critical,
+    inconclusive: d.inconclusive,
+    adjustedPValue,
+    requiredSamples,
+    reason,
+    warnings: [...outcome.warnings, ...d.warnings],
+  };
+}
