@@ -28,7 +28,9 @@ function allowedText(v: number, display: 'percent' | 'ratio', side: 'increase' |
 export function classifyEvidence(sli: ResolvedSli, ev: Evidence, pValue: number | null): Decision {
   const warnings: string[] = [];
   if (ev.decided) {
-    return { classification: ev.decided.classification, beyondCritical: ev.decided.critical, inconclusive: false, reason: ev.decided.reason, warnings };
+    const inconclusive = ev.decided.inconclusive ?? false;
+    if (inconclusive) warnings.push(`${ev.label}: inconclusive — the interval still reaches beyond the allowed limit.`);
+    return { classification: ev.decided.classification, beyondCritical: ev.decided.critical, inconclusive, reason: ev.decided.reason, warnings };
   }
   const alpha = 1 - sli.confidence;
   const significant = pValue !== null && pValue < alpha;

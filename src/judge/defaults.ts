@@ -37,6 +37,9 @@ export const JUDGE_DEFAULTS = Object.freeze({
     smoothing: 'none' as const,
     /** Kayenta classifier tolerance. */
     tolerance: 0.25,
+    /** burnRate SLIs: a burn rate of 1 spends the budget exactly over the period. */
+    maxBurnRate: 1,
+    period: '30d' as string,
   }),
   /** Statistical power used to report how many samples would detect the allowed change. */
   power: 0.8,

@@ -6,6 +6,7 @@ import { kayentaEvidence } from './evidence/kayentaEvidence.js';
 import { mannWhitneyEvidence } from './evidence/mannWhitneyEvidence.js';
 import { quantileEvidence } from './evidence/quantileEvidence.js';
 import { rateEvidence } from './evidence/rateEvidence.js';
+import { burnRateEvidence } from './evidence/burnRateEvidence.js';
 import type { Evidence } from './evidence/types.js';
 import { countText, percent } from './explain.js';
 import { noetherSampleSize, superiorityOfShift, twoProportionSampleSize } from './power.js';
@@ -84,6 +85,17 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
 
   for (const [name, side] of [['baseline', baseline], ['canary', canary]] as const) {
     if (side.kind === 'invalid') return final(base, 'error', `${sli.name} could not be judged: the ${name} data is malformed (${side.problem}).`);
+  }
+  if (guessed === 'burnRate') {
+    // the baseline is optional: the canary is judged against the SLO itself
+    if (canary.kind === 'none') return final(base, 'nodata', `${sli.name} has no canary data.${sli.mustHaveData ? ' Data is required for this SLI, so it counts as a failure.' : ' It is not counted in the score.'}`);
+    if (canary.kind !== 'counts') return final(base, 'error', `${sli.name} could not be judged: a burnRate SLI needs canary counts { events, total }.`);
+    const minTotal = sli.minSamples ?? JUDGE_DEFAULTS.sli.minTotal;
+    base.samples.canary = { before: canary.total, after: canary.total, nan: 0, outliersRemoved: 0 };
+    if (canary.total < minTotal) {
+      return final(base, 'insufficient', `${sli.name} has only ${countText(canary.total)} canary requests; at least ${countText(minTotal)} are needed.`);
+    }
+    return withEvidence(sli, base, burnRateEvidence(sli, canary, power));
   }
   if (baseline.kind === 'none' || canary.kind === 'none') {
     const missing = baseline.kind === 'none' && canary.kind === 'none' ? 'baseline or canary' : baseline.kind === 'none' ? 'baseline' : 'canary';

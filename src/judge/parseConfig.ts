@@ -1,4 +1,5 @@
 import { CanaryJudgeError } from '../errors.js';
+import { parseDuration } from '../slo/durations.js';
 import type { JudgeConfig } from './types.js';
 
 /** One problem found in a config: a code, the JSON path of the field and a message. */
@@ -15,11 +16,11 @@ const ROOT_KEYS = [
 const SLI_KEYS = [
   'name', 'groups', 'direction', 'test', 'q', 'confidence', 'effect', 'allowedIncrease', 'allowedDecrease',
   'criticalIncrease', 'criticalDecrease', 'critical', 'mustHaveData', 'weight', 'minSamples', 'minEvents',
-  'nan', 'outliers', 'smoothing', 'muted', 'tolerance',
+  'nan', 'outliers', 'smoothing', 'muted', 'tolerance', 'objective', 'maxBurnRate', 'period',
 ] as const;
 const DIRECTIONS = ['increase', 'decrease', 'either'];
-const TESTS = ['mannWhitney', 'rate', 'quantile', 'kayenta'];
-const EFFECTS = ['hlShift', 'meanRatio', 'medianRatio', 'quantileRatio', 'cles', 'rateRatio'];
+const TESTS = ['mannWhitney', 'rate', 'quantile', 'kayenta', 'burnRate'];
+const EFFECTS = ['hlShift', 'meanRatio', 'medianRatio', 'quantileRatio', 'cles', 'rateRatio', 'burnRate'];
 
 /** Keys accepted at the root and on each SLI (kept in step with the JSON Schema by a test). */
 export const CONFIG_KEYS = { root: ROOT_KEYS, sli: SLI_KEYS } as const;
@@ -146,6 +147,18 @@ function checkSli(c: Checker, sli: Json, path: string, names: Map<string, string
     if (sli.test === 'rate' && sli.effect !== 'rateRatio') c.add('INVALID_VALUE', join(path, 'effect'), 'a rate SLI is judged on "rateRatio"');
     if (sli.test !== 'rate' && sli.effect === 'rateRatio') c.add('INVALID_VALUE', join(path, 'effect'), '"rateRatio" needs test "rate"');
     if (sli.test === 'kayenta' && sli.effect !== 'meanRatio' && sli.effect !== 'cles') c.add('INVALID_VALUE', join(path, 'effect'), 'the kayenta classifier measures "meanRatio" or "cles"');
+    if ((sli.test === 'burnRate') !== (sli.effect === 'burnRate')) c.add('INVALID_VALUE', join(path, 'effect'), '"burnRate" is the effect of, and only of, test "burnRate"');
+  }
+  if (sli.test === 'burnRate' && sli.objective === undefined) c.add('REQUIRED', join(path, 'objective'), 'a burnRate SLI needs the SLO "objective" as a fraction, e.g. 0.999');
+  if (sli.objective !== undefined) c.number(sli.objective, join(path, 'objective'), probability);
+  if (sli.maxBurnRate !== undefined) c.number(sli.maxBurnRate, join(path, 'maxBurnRate'), { min: 0, exclusiveMin: true });
+  if (sli.period !== undefined) {
+    try {
+      if (typeof sli.period !== 'string' && typeof sli.period !== 'number') throw new Error('not a duration');
+      if (!(parseDuration(sli.period, 'period') > 0)) throw new Error('not positive');
+    } catch {
+      c.add('INVALID_VALUE', join(path, 'period'), `must be a positive duration such as "30d" or a number of seconds, got ${show(sli.period)}`);
+    }
   }
   for (const key of ['allowedIncrease', 'allowedDecrease', 'criticalIncrease', 'criticalDecrease', 'tolerance'] as const) {
     if (sli[key] !== undefined) c.number(sli[key], join(path, key), { min: 0 });

@@ -1,4 +1,5 @@
 import type { NanPolicy, OutlierSpec, SmoothingSpec } from '../preprocess/index.js';
+import { parseDuration } from '../slo/durations.js';
 import { JUDGE_DEFAULTS } from './defaults.js';
 import type { Direction, EffectKind, InconclusivePolicy, JudgeConfig, SliConfig, SliTest } from './types.js';
 
@@ -27,6 +28,11 @@ export interface ResolvedSli {
   smoothing: SmoothingSpec;
   muted: boolean;
   tolerance: number;
+  /** burnRate SLIs: SLO objective (null for other tests). */
+  objective: number | null;
+  maxBurnRate: number;
+  /** burnRate SLIs: the SLO period in seconds. */
+  period: number;
 }
 
 /** A judge config with every default filled in. */
@@ -87,6 +93,9 @@ export function resolveConfig(config: JudgeConfig): ResolvedConfig {
     smoothing: smoothingSpec(s.smoothing),
     muted: s.muted ?? false,
     tolerance: s.tolerance ?? d.sli.tolerance,
+    objective: s.objective ?? null,
+    maxBurnRate: s.maxBurnRate ?? d.sli.maxBurnRate,
+    period: parseDuration(s.period ?? d.sli.period, 'period'),
   }));
   return {
     slis,

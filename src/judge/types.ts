@@ -13,8 +13,9 @@ export type Direction = 'increase' | 'decrease' | 'either';
  * - `rate` (default for `{ events, total }` data): exact conditional binomial test of the ratio of two event rates.
  * - `quantile`: a tail quantile (`q`, e.g. 0.99): exceedance test at the pooled quantile (Fisher's exact test) and the quantile ratio.
  * - `kayenta`: reproduces Kayenta's NetflixACAJudge classifier (set by {@link fromKayentaConfig}).
+ * - `burnRate`: the canary's error ratio as a burn rate of the service's error budget (`objective`), failing above `maxBurnRate`.
  */
-export type SliTest = 'mannWhitney' | 'rate' | 'quantile' | 'kayenta';
+export type SliTest = 'mannWhitney' | 'rate' | 'quantile' | 'kayenta' | 'burnRate';
 
 /**
  * The effect an SLI's allowed change is expressed on (all relative: 0.05 = +5 %).
@@ -24,8 +25,9 @@ export type SliTest = 'mannWhitney' | 'rate' | 'quantile' | 'kayenta';
  * - `quantileRatio`: quantile_q(canary) / quantile_q(baseline) − 1;
  * - `cles`: common-language effect size P(canary > baseline) (ties ½) − ½.
  * - `rateRatio`: rate(canary) / rate(baseline) − 1 (the only effect of a `rate` SLI).
+ * - `burnRate`: the canary's burn rate itself (error ratio / error budget; not relative), for `burnRate` SLIs.
  */
-export type EffectKind = 'hlShift' | 'meanRatio' | 'medianRatio' | 'quantileRatio' | 'cles' | 'rateRatio';
+export type EffectKind = 'hlShift' | 'meanRatio' | 'medianRatio' | 'quantileRatio' | 'cles' | 'rateRatio' | 'burnRate';
 
 /** What to do with NaN values: drop them, replace them by a number, or classify the SLI as `error`. */
 export type NanConfig = 'remove' | 'fail' | { replace: number };
@@ -89,6 +91,12 @@ export interface SliConfig {
   muted?: boolean;
   /** `kayenta` test only: Kayenta's tolerance, the fraction of |HL estimate| the interval must clear (default 0.25). */
   tolerance?: number;
+  /** `burnRate` test only (required there): the SLO target as a fraction, e.g. 0.999. */
+  objective?: number;
+  /** `burnRate` test only: the highest tolerated burn rate (default 1: the budget lasts exactly the period). */
+  maxBurnRate?: number;
+  /** `burnRate` test only: the SLO period, a Prometheus duration or seconds (default '30d'). */
+  period?: string | number;
 }
 
 /** How inconclusive SLIs (interval still contains changes larger than allowed) count in the score. */

@@ -244,3 +244,24 @@ describe('judge: quantile SLIs catch tail-only regressions that Mann–Whitney m
     expect(v.verdict).not.toBe('pass');
   });
 });
+
+describe('judge: burn-rate SLIs', () => {
+  const cfg: JudgeConfig = { slis: [{ name: 'availability', test: 'burnRate', effect: 'burnRate', objective: 0.999, maxBurnRate: 1 }] };
+  it('a canary burning 6× its budget fails even without a baseline, and says how long the budget would last', () => {
+    const v = judge(cfg, { availability: { baseline: undefined, canary: { events: 60, total: 10000 } } });
+    const s = v.slis[0];
+    expect(s.classification).toBe('high');
+    expect(s.effect?.estimate).toBeCloseTo(6, 10);
+    expect(s.summary.timeToExhaustionSeconds).toBeCloseTo(5 * 86400, 6);
+    expect(s.reason).toMatch(/burns the error budget of its 99.9% SLO at 6×/);
+    expect(s.reason).toMatch(/at 100% of traffic the budget would last 5 days/);
+    expect(v.verdict).toBe('fail');
+  });
+  it('a healthy canary passes conclusively; a thin one inconclusively', () => {
+    expect(judge(cfg, { availability: { baseline: null, canary: { events: 0, total: 100000 } } }).slis[0]).toMatchObject({ classification: 'pass', inconclusive: false });
+    expect(judge(cfg, { availability: { baseline: null, canary: { events: 5, total: 10000 } } }).slis[0]).toMatchObject({ classification: 'pass', inconclusive: true });
+  });
+  it('objective is required', () => {
+    expect(() => judge({ slis: [{ name: 'a', test: 'burnRate', effect: 'burnRate' }] }, {})).toThrow(/objective/);
+  });
+});

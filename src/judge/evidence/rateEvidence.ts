@@ -16,7 +16,8 @@ export function rateEvidence(
   baseline: { events: number; total: number },
   power: number,
 ): Evidence {
-  const input = { events1: canary.events, exposure1: canary.total, events2: baseline.events, exposure2: baseline.total };
+  // exact tests need whole events: counts from Prometheus' increase() are extrapolated and may be fractional
+  const input = { events1: Math.round(canary.events), exposure1: canary.total, events2: Math.round(baseline.events), exposure2: baseline.total };
   const test = poissonRateRatioTest({ ...input, alternative: alternativeOf(sli.direction), confidence: sli.confidence });
   const interval = poissonRateRatioTest({ ...input, alternative: 'two-sided', confidence: sli.confidence });
   const rateC = canary.events / canary.total;

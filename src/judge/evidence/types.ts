@@ -16,7 +16,7 @@ export interface Evidence {
   /** A label for the quantity, e.g. `p99 latency_ms` or `latency_ms`. */
   label: string;
   /** A classification the test made by itself (identical data; the Kayenta classifier). */
-  decided?: { classification: 'pass' | 'high' | 'low'; critical: boolean; reason: string };
+  decided?: { classification: 'pass' | 'high' | 'low'; critical: boolean; reason: string; inconclusive?: boolean };
   /** Points per side that would detect the allowed change with the configured power (lazy: costs a pass over the data). */
   requiredSamples(allowed: number): number | null;
 }
