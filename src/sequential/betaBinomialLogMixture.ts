@@ -1,3 +1,4 @@
+import { logBeta } from '../stats/logBeta.js';
 import { logIncompleteBeta } from '../stats/logIncompleteBeta.js';
 import { oneSidedBestRho, twoSidedBestRho } from './internal/bestRho.js';
 import { bool, finite, invalid, nonNegative, openInterval, positive, requireOptions } from './internal/validate.js';
@@ -20,11 +21,11 @@ export interface BetaBinomialLogMixtureOptions {
   readonly isOneSided?: boolean;
 }
 
-/** A beta-binomial log mixture with fixed tuning (internal). */
-export interface BetaBinomialLogMixtureFn {
-  (s: number, v: number): number;
-  /** The regularised mixing parameter r = max(ρ − g·h, 0.001·g·h). */
-  readonly r: number;
+/** The regularised mixing parameter r = max(ρ − g·h, 0.001·g·h) of the beta-binomial mixture (internal). */
+export function betaBinomialR(vOpt: number, g: number, h: number, alphaOpt: number, isOneSided: boolean): number {
+  const rho = isOneSided ? oneSidedBestRho(vOpt, alphaOpt) : twoSidedBestRho(vOpt, alphaOpt);
+  const gh = g * h;
+  return Math.max(rho - gh, 1e-3 * gh);
 }
 
 /** The log mixture as a function of (s, v) with the tuning fixed (internal; no argument checks). */
@@ -34,10 +35,9 @@ export function makeBetaBinomialLogMixture(
   h: number,
   alphaOpt: number,
   isOneSided: boolean,
-): BetaBinomialLogMixtureFn {
-  const rho = isOneSided ? oneSidedBestRho(vOpt, alphaOpt) : twoSidedBestRho(vOpt, alphaOpt);
+): (s: number, v: number) => number {
+  const r = betaBinomialR(vOpt, g, h, alphaOpt, isOneSided);
   const gh = g * h;
-  const r = Math.max(rho - gh, 1e-3 * gh);
   const gph = g + h;
   const x = isOneSided ? h / gph : 1;
   const y = isOneSided ? g / gph : 0;
@@ -45,13 +45,25 @@ export function makeBetaBinomialLogMixture(
   const logH = Math.log(h);
   const logGph = Math.log(gph);
   const normalizer = logIncompleteBeta(r / (g * gph), r / (h * gph), x, y);
-  const fn = (s: number, v: number): number =>
+  return (s: number, v: number): number =>
     (v / gh) * logGph -
     ((v + h * s) / (h * gph)) * logG -
     ((v - g * s) / (g * gph)) * logH +
     logIncompleteBeta((r + v - g * s) / (g * gph), (r + v + h * s) / (h * gph), x, y) -
     normalizer;
-  return Object.assign(fn, { r });
+}
+
+/**
+ * The two-sided beta-binomial log mixture for a [0, 1] variable with hypothesised mean p (g = p,
+ * h = 1 − p, so g + h = 1 and the log(g + h) term vanishes), in one call (internal; used in tight loops).
+ */
+export function twoSidedBernoulliLogMixture(s: number, v: number, p: number, q: number, r: number, logP: number, logQ: number): number {
+  return (
+    -(v / q + s) * logP -
+    (v / p - s) * logQ +
+    logBeta((r + v) / p - s, (r + v) / q + s) -
+    logBeta(r / p, r / q)
+  );
 }
 
 /** Validated tuning (internal, shared with the bound). */
@@ -99,9 +111,9 @@ export function betaBinomialLogMixture(options: BetaBinomialLogMixtureOptions): 
   const s = finite(options.s, 's');
   const v = nonNegative(options.v, 'v');
   const t = betaBinomialTuning(options);
-  const fn = makeBetaBinomialLogMixture(t.vOpt, t.g, t.h, t.alphaOpt, t.isOneSided);
-  const upper = (fn.r + v) / t.g;
-  const lower = -(fn.r + v) / t.h;
+  const r = betaBinomialR(t.vOpt, t.g, t.h, t.alphaOpt, t.isOneSided);
+  const upper = (r + v) / t.g;
+  const lower = -(r + v) / t.h;
   if (!(s > lower && s < upper)) invalid('s', `must lie in (−(r+v)/h, (r+v)/g) = (${lower}, ${upper}) (got ${s})`);
-  return fn(s, v);
+  return makeBetaBinomialLogMixture(t.vOpt, t.g, t.h, t.alphaOpt, t.isOneSided)(s, v);
 }

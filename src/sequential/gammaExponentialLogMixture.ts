@@ -1,5 +1,4 @@
 import { logIncompleteGammaPrefix, logRegularizedGammaP } from '../stats/incompleteGamma.js';
-import { logGamma } from '../stats/logGamma.js';
 import { oneSidedBestRho } from './internal/bestRho.js';
 import { finite, nonNegative, openInterval, positive, requireOptions } from './internal/validate.js';
 
@@ -54,7 +53,8 @@ export function makeGammaExponentialLogMixture(vOpt: number, c: number, alphaOpt
       // lead + logΓ(w) + log P(w, y) − w·log y + (cs + v)/c², regrouped so the large terms cancel exactly
       return prefixR - logIncompleteGammaPrefix(w, y) + logRegularizedGammaP(w, y) - logPr;
     }
-    return prefixR + r - logPr + logGamma(w) + logKummerIntegral(w, -y) + (c * s + v) / c2;
+    // lead + log ∫₀¹ u^(w−1) e^(−y·u) du + (cs + v)/c² (the y > 0 branch is the same with γ(w, y)·y^(−w))
+    return prefixR + r - logPr + logKummerIntegral(w, -y) + (c * s + v) / c2;
   };
 }
 

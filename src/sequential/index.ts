@@ -21,3 +21,22 @@ export { empiricalProcessLilBound } from './empiricalProcessLilBound.js';
 export type { EmpiricalProcessLilBoundOptions } from './empiricalProcessLilBound.js';
 export { doubleStitchingBound } from './doubleStitchingBound.js';
 export type { DoubleStitchingBoundOptions } from './doubleStitchingBound.js';
+export { bernoulliConfidenceInterval } from './bernoulliConfidenceInterval.js';
+export type { BernoulliConfidenceIntervalOptions, BernoulliConfidenceInterval } from './bernoulliConfidenceInterval.js';
+export { quantileAbPValue } from './quantileAbPValue.js';
+export type { QuantileAbPValueOptions } from './quantileAbPValue.js';
+export { dirichletMultinomialTest } from './dirichletMultinomialTest.js';
+export type { DirichletMultinomialTestOptions, DirichletMultinomialTestResult } from './dirichletMultinomialTest.js';
+export { dirichletMultinomialTestSequence } from './dirichletMultinomialTestSequence.js';
+export type {
+  DirichletMultinomialTestSequenceOptions,
+  DirichletMultinomialTestSequenceResult,
+} from './dirichletMultinomialTestSequence.js';
+export { msprtNormalMixture } from './msprtNormalMixture.js';
+export type { MsprtNormalMixtureOptions, MsprtNormalMixtureResult } from './msprtNormalMixture.js';
+export { msprtNormalMixtureSequence } from './msprtNormalMixtureSequence.js';
+export type {
+  MsprtStep,
+  MsprtNormalMixtureSequenceOptions,
+  MsprtNormalMixtureSequenceResult,
+} from './msprtNormalMixtureSequence.js';

@@ -196,7 +196,8 @@ export function regularizedGammaQ(a: number, x: number): number {
  *
  * For a > 0 it is log Γ(a) + {@link logRegularizedGammaQ}(a, x); for a ≤ 0 (where only the unregularized
  * function exists) a·log x − x + log(Legendre continued fraction), which converges for every x > 0
- * (DLMF 8.9.2; slowly when x ≪ 1). confseq's gamma-Poisson mixture needs it when s ≤ −(v + ρ)/c, where
+ * (DLMF 8.9.2), except for x < 1 and −20 < a ≤ 0, where that fraction is slow and Γ(a, 1) plus the
+ * term-wise integrated power series of ∫ₓ¹ t^(a−1)e^(−t) dt is used instead. confseq's gamma-Poisson mixture needs it when s ≤ −(v + ρ)/c, where
  * its shape argument turns non-positive. NaN for x ≤ 0 or NaN input.
  *
  * @example
@@ -212,5 +213,27 @@ export function logUpperIncompleteGamma(a: number, x: number): number {
     if (x >= a + 1) return a * Math.log(x) - x + Math.log(upperContinuedFraction(a, x));
     return logGamma(a) + logRegularizedGammaQ(a, x);
   }
+  if (x < 1 && a > -20 && a * Math.log(x) < 700) return Math.log(upperGammaSmallX(a, x));
   return a * Math.log(x) - x + Math.log(upperContinuedFraction(a, x));
+}
+
+/**
+ * Γ(a, x) for −20 < a ≤ 0 and 0 < x < 1, where the continued fraction converges too slowly:
+ * Γ(a, 1) (continued fraction at x = 1) plus ∫ₓ¹ t^(a−1)e^(−t) dt = Σₙ (−1)ⁿ/n! · (1 − x^(a+n))/(a+n)
+ * (the n with a + n = 0 contributing −log x); both parts are positive.
+ */
+function upperGammaSmallX(a: number, x: number): number {
+  const atOne = Math.exp(-1) * upperContinuedFraction(a, 1);
+  const logX = Math.log(x);
+  let sum = 0;
+  let factorial = 1;
+  for (let n = 0; n < 200; n++) {
+    if (n > 0) factorial *= n;
+    const u = a + n;
+    const integral = u === 0 ? -logX : -Math.expm1(u * logX) / u;
+    const term = integral / factorial;
+    sum += n % 2 === 0 ? term : -term;
+    if (n > -a && Math.abs(term) < 1e-17 * Math.abs(sum)) break;
+  }
+  return atOne + sum;
 }
