@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+// @ts-ignore -- jstat ships no type declarations (test-only cross-check)
 import jStatModule from 'jstat';
 import { createRandom, splitMix64 } from '../../datasets/random.js';
 import { CanaryJudgeError } from '../../src/errors.js';
