@@ -81,12 +81,13 @@ export function msprtNormalMixtureSequence(options: MsprtNormalMixtureSequenceOp
   let upperRunning: number | null = null;
   let previousN = 0;
   for (let j = 0; j < steps.length; j++) {
-    const step = steps[j];
+    const step: unknown = steps[j];
     if (step === null || typeof step !== 'object') invalid(`steps[${j}]`, 'must be an object { n, thetaHat }');
-    const n = nonNegative(step.n, `steps[${j}].n`);
+    const { n: stepN, thetaHat: stepTheta } = step as { n?: unknown; thetaHat?: unknown };
+    const n = nonNegative(stepN, `steps[${j}].n`);
     if (n < previousN) invalid(`steps[${j}].n`, `must not decrease (${previousN} → ${n})`);
     previousN = n;
-    const thetaHat = finite(step.thetaHat, `steps[${j}].thetaHat`);
+    const thetaHat = finite(stepTheta, `steps[${j}].thetaHat`);
     const look = msprtLook(n, thetaHat, theta0, V, tau2, alpha);
     running = Math.min(running, look.pValue);
     if (look.ciLower !== null && look.ciUpper !== null) {
