@@ -18,6 +18,35 @@ export function joinPath(base: string, key: string | number): string {
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Edit distance (Levenshtein) between two short strings, case-insensitive. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/** The allowed key closest to a mistyped one (at most 2 edits away), for "did you mean" hints. */
+function nearest(key: string, allowed: ReadonlyArray<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const a of allowed) {
+    const d = distance(key, a);
+    if (d < bestD) {
+      best = a;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
 /** Collects every problem instead of stopping at the first (as the judge's config validation does). @internal */
 export class RolloutChecker {
   readonly problems: RolloutProblem[] = [];
@@ -32,7 +61,7 @@ export class RolloutChecker {
   unknownKeys(obj: Record<string, unknown>, allowed: ReadonlyArray<string>, path: string): void {
     for (const key of Object.keys(obj)) {
       if (!allowed.includes(key)) {
-        const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase());
+        const near = nearest(key, allowed);
         this.add('UNKNOWN_FIELD', joinPath(path, key), `unknown field${near ? ` (did you mean "${near}"?)` : ''}`);
       }
     }

@@ -240,10 +240,16 @@ export function decideRollout(input: DecideRolloutInput): RolloutDecision {
   let reasons: string[];
   if (rollingBack || deadline.triggered) {
     action = 'rollback';
-    reasons = deadline.triggered ? [deadline.detail, ...triggered('hold')] : triggered('rollback');
+    reasons = deadline.triggered
+      ? [deadline.detail, ...rules.filter((r) => r.triggered && r.effect === 'hold').map((r) => r.detail)]
+      : triggered('rollback');
   } else if (holding) {
     action = 'hold';
-    reasons = [...triggered('hold'), ...triggered('throttle')];
+    // What holds the rollout first; the stage minimums only when nothing else holds (they stay in `rules`).
+    const gates: ReadonlyArray<string> = ['minStageDuration', 'minPassingEvaluations', 'minCanarySamples'];
+    const holds = rules.filter((r) => r.triggered && r.effect === 'hold');
+    const first = holds.filter((r) => !gates.includes(r.rule));
+    reasons = [...(first.length > 0 ? first : holds).map((r) => r.detail), ...triggered('throttle')];
   } else {
     action = isLastStage ? 'complete' : 'promote';
     const how = waived ? 'early, on a sequential pass' : `after ${span(ctx.elapsed)}`;

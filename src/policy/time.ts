@@ -65,14 +65,25 @@ export function parseTime(t: unknown, path: string): number {
   return date.getTime() / 1000 + fraction - offset;
 }
 
-/** Seconds as a readable span: `'90 s'`, `'12.5 min'`, `'2 h'`, `'1.5 days'`. @internal */
+/** Seconds as a readable span: `'90 s'`, `'5 min 1 s'`, `'20 min'`, `'1 h 30 min'`, `'2.5 days'`. @internal */
 export function span(seconds: number): string {
-  const s = Math.abs(seconds);
   const r = (x: number) => String(Number(x.toFixed(2)));
+  const sign = seconds < 0 ? '-' : '';
+  const s = Math.abs(seconds);
   if (s < 120) return `${r(seconds)} s`;
-  if (s < 7200) return `${r(seconds / 60)} min`;
-  if (s < 172800) return `${r(seconds / 3600)} h`;
-  return `${r(seconds / 86400)} days`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const rest = Number((s - 60 * m).toFixed(2));
+    return `${sign}${m} min${rest > 0 ? ` ${rest} s` : ''}`;
+  }
+  if (s < 172800) {
+    const h = Math.floor(s / 3600);
+    const rest = s - 3600 * h;
+    if (rest === 0) return `${sign}${h} h`;
+    if (rest % 60 === 0) return `${sign}${h} h ${rest / 60} min`;
+    return `${sign}${r(s / 3600)} h`;
+  }
+  return `${sign}${r(s / 86400)} days`;
 }
 
 /** A fraction as a percentage for sentences: `0.953 → '95.3%'`. @internal */
