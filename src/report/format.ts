@@ -41,9 +41,13 @@ export function formatPercent(v: number | null | undefined): string {
   return `${p > 0 ? '+' : MINUS}${s}%`;
 }
 
-/** An effect value in the unit of its kind: a percentage, except the CLES difference (P − ½, signed, 3 decimals). */
+/**
+ * An effect value in the unit of its kind: a percentage, except the CLES difference (P − ½, signed, 3 decimals)
+ * and the burn rate (a multiple of the error budget's sustainable rate, "2.5×").
+ */
 export function formatEffectValue(v: number | null | undefined, kind: EffectKind): string {
   if (!finite(v)) return DASH;
+  if (kind === 'burnRate') return `${formatSignificant(v, Math.abs(v) >= 10 ? 3 : 2)}×`;
   if (kind === 'cles') {
     const s = Math.abs(v).toFixed(3);
     if (Number(s) === 0) return '0.000';
@@ -77,7 +81,7 @@ export function formatCount(v: number | null | undefined): string {
 /** The interval of an effect, "+8.0% … +16.0%", with open ends as "−∞"/"+∞"; "—" without an interval. */
 export function formatInterval(e: EffectEstimate | null): string {
   if (!e || (e.lower === null && e.upper === null)) return DASH;
-  const lo = e.lower === null ? `${MINUS}∞` : formatEffectValue(e.lower, e.kind);
+  const lo = e.lower === null ? (e.kind === 'burnRate' ? '0×' : `${MINUS}∞`) : formatEffectValue(e.lower, e.kind);
   const hi = e.upper === null ? '+∞' : formatEffectValue(e.upper, e.kind);
   return `${lo} … ${hi}`;
 }
@@ -90,16 +94,34 @@ export const EFFECT_LABELS: Readonly<Record<EffectKind, string>> = Object.freeze
   quantileRatio: 'quantile ratio',
   cles: 'CLES − ½',
   rateRatio: 'rate ratio',
+  burnRate: 'burn rate',
 });
 
-/** The allowed band of an SLI, e.g. "≤ +10.0%", "≥ −5.0%", "−5.0% … +10.0%"; "—" when nothing is allowed either way. */
+/** The effect kind an SLI is judged on (from its effect, or its test when it has none). */
+export function effectKindOf(s: SliResult): EffectKind {
+  if (s.effect) return s.effect.kind;
+  return s.test === 'rate' ? 'rateRatio' : s.test === 'burnRate' ? 'burnRate' : 'hlShift';
+}
+
+/**
+ * The allowed range of an SLI's effect, on the effect's own scale: `[−allowedDecrease, +allowedIncrease]` for
+ * relative effects (null ends are unbounded); for burn rates `[null, maxBurnRate]`.
+ */
+export function allowedRange(s: SliResult): { lower: number | null; upper: number | null } {
+  if (effectKindOf(s) === 'burnRate') {
+    const max = s.details.maxBurnRate;
+    return { lower: null, upper: typeof max === 'number' && Number.isFinite(max) ? max : null };
+  }
+  return { lower: s.allowed.decrease === null ? null : -s.allowed.decrease, upper: s.allowed.increase };
+}
+
+/** The allowed band of an SLI, e.g. "≤ +10.0%", "≥ −5.0%", "−5.0% … +10.0%", "≤ 1×"; "—" when nothing is allowed either way. */
 export function formatAllowed(s: SliResult): string {
-  const kind: EffectKind = s.effect?.kind ?? (s.test === 'rate' ? 'rateRatio' : 'hlShift');
-  const inc = s.allowed.increase;
-  const dec = s.allowed.decrease;
-  if (inc !== null && dec !== null) return `${formatEffectValue(-dec, kind)} … ${formatEffectValue(inc, kind)}`;
-  if (inc !== null) return `≤ ${formatEffectValue(inc, kind)}`;
-  if (dec !== null) return `≥ ${formatEffectValue(-dec, kind)}`;
+  const kind = effectKindOf(s);
+  const { lower, upper } = allowedRange(s);
+  if (lower !== null && upper !== null) return `${formatEffectValue(lower, kind)} … ${formatEffectValue(upper, kind)}`;
+  if (upper !== null) return `≤ ${formatEffectValue(upper, kind)}`;
+  if (lower !== null) return `≥ ${formatEffectValue(lower, kind)}`;
   return DASH;
 }
 

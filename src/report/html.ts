@@ -1,6 +1,8 @@
 import type { JudgeData, SliResult, Verdict } from '../judge/types.js';
 import {
   CLASSIFICATION_LABELS,
+  allowedRange,
+  effectKindOf,
   DASH,
   EFFECT_LABELS,
   formatAllowed,
@@ -62,7 +64,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .sli{background:#fff;border-radius:6px;padding:16px 20px;margin:16px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 .sli .reason{font-size:15px}
 .charts{display:flex;flex-wrap:wrap;gap:12px}
-figure{margin:0;flex:0 1 470px}figcaption{color:var(--muted);font-size:12px;margin-top:2px}
+figure{margin:0;flex:0 1 470px}figure.wide{flex-basis:100%}figcaption{color:var(--muted);font-size:12px;margin-top:2px}
 svg.chart{max-width:100%;height:auto;background:#fff;font-family:inherit}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:8px 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;font-variant-numeric:tabular-nums}
@@ -125,7 +127,7 @@ function facts(s: SliResult): string {
   }
   items.push(['allowed change', formatAllowed(s)]);
   if (s.criticalLimit.increase !== null || s.criticalLimit.decrease !== null) {
-    const kind = s.effect?.kind ?? 'hlShift';
+    const kind = effectKindOf(s);
     const parts = [];
     if (s.criticalLimit.decrease !== null) parts.push(`below ${formatEffectValue(-s.criticalLimit.decrease, kind)}`);
     if (s.criticalLimit.increase !== null) parts.push(`above ${formatEffectValue(s.criticalLimit.increase, kind)}`);
@@ -159,7 +161,8 @@ function sliSection(s: SliResult, id: string, options: HtmlReportOptions): strin
   out.push(`<h2>${esc(s.name)} <span class="badge ${classOf(s)}">${esc(formatClassification(s))}</span></h2>`);
   out.push(`<p class="reason">${esc(s.reason)}</p>`);
   const figures: string[] = [];
-  const kind = s.effect?.kind ?? (s.test === 'rate' ? 'rateRatio' : 'hlShift');
+  const kind = effectKindOf(s);
+  const range = allowedRange(s);
   const fmt = (v: number) => formatEffectValue(v, kind);
   if (s.effect && (s.effect.estimate !== null || s.effect.lower !== null || s.effect.upper !== null)) {
     const svg = intervalChart({
@@ -168,8 +171,8 @@ function sliSection(s: SliResult, id: string, options: HtmlReportOptions): strin
       estimate: s.effect.estimate,
       lower: s.effect.lower,
       upper: s.effect.upper,
-      allowedLower: s.allowed.decrease === null ? null : -s.allowed.decrease,
-      allowedUpper: s.allowed.increase,
+      allowedLower: range.lower,
+      allowedUpper: range.upper,
       verdictColor: colorOf(s),
       format: fmt,
     });
@@ -210,8 +213,8 @@ function sliSection(s: SliResult, id: string, options: HtmlReportOptions): strin
       id: `${id}-sequence`,
       title: `${s.name}: confidence sequence of the effect over time`,
       points: seq,
-      allowedLower: s.allowed.decrease === null ? null : -s.allowed.decrease,
-      allowedUpper: s.allowed.increase,
+      allowedLower: range.lower,
+      allowedUpper: range.upper,
       format: fmt,
       indexed: !seq.some((p) => p.t >= 1e9),
     });

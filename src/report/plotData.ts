@@ -4,6 +4,7 @@
  * @module
  */
 import type { SideData, SliResult } from '../judge/types.js';
+import { effectKindOf } from './format.js';
 import type { AllowedBand } from './svg.js';
 
 /** One side as the charts see it: values in the given order, with timestamps when the data has them. */
@@ -53,7 +54,7 @@ export function plotSide(side: SideData | null | undefined): PlotSide | null {
  * allowed fraction. CLES and rate ratios have no band in data units (null).
  */
 export function allowedBand(s: SliResult, baselineMedian: number | null): AllowedBand | null {
-  const kind = s.effect?.kind ?? (s.test === 'rate' ? 'rateRatio' : 'hlShift');
+  const kind = effectKindOf(s);
   const inc = s.allowed.increase;
   const dec = s.allowed.decrease;
   if (inc === null && dec === null) return null;

@@ -187,7 +187,7 @@ interface Frame {
   bottom: number;
 }
 
-const FRAME: Frame = { width: 460, height: 240, left: 52, right: 14, top: 26, bottom: 40 };
+const FRAME: Frame = { width: 460, height: 240, left: 70, right: 14, top: 26, bottom: 40 };
 
 function open(frame: Frame, label: string, id: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${frame.width} ${frame.height}" width="${frame.width}" height="${frame.height}" role="img" aria-labelledby="${id}-t" class="chart"><title id="${id}-t">${escapeXml(label)}</title>`;
@@ -218,7 +218,7 @@ function axes(frame: Frame, x: Scale, y: Scale, xLabel: string, yLabel: string, 
   parts.push(`<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="${CHART_COLORS.axis}"/>`);
   parts.push(`<line x1="${x0}" x2="${x0}" y1="${y1}" y2="${y0}" stroke="${CHART_COLORS.axis}"/>`);
   parts.push(`<text x="${(x0 + x1) / 2}" y="${frame.height - 6}" text-anchor="middle" font-size="11" fill="${CHART_COLORS.axis}">${escapeXml(xLabel)}</text>`);
-  parts.push(`<text transform="translate(12 ${(y0 + y1) / 2}) rotate(-90)" text-anchor="middle" font-size="11" fill="${CHART_COLORS.axis}">${escapeXml(yLabel)}</text>`);
+  parts.push(`<text transform="translate(11 ${(y0 + y1) / 2}) rotate(-90)" text-anchor="middle" font-size="11" fill="${CHART_COLORS.axis}">${escapeXml(yLabel)}</text>`);
   return parts.join('');
 }
 
@@ -292,9 +292,10 @@ export function ecdfChart(input: EcdfChartInput): string {
   if (input.band && (input.band.lower || input.band.upper) && b.length > 0) {
     const left = frame.left - 1;
     const right = frame.width - frame.right + 1;
-    const px = (f: ((v: number) => number) | null, v: number, edge: number) => {
-      if (!f) return edge;
-      const w = f(v);
+    // an unbounded side (decreases of an 'increase' SLI are always fine) is drawn at the baseline itself, so the
+    // band shows the allowed shift rather than the whole half-plane
+    const px = (f: ((v: number) => number) | null, v: number) => {
+      const w = f ? f(v) : v;
       if (!Number.isFinite(w) || (x.log && w <= 0)) return left;
       return Math.max(left - 1, Math.min(right + 1, x(w)));
     };
@@ -302,19 +303,20 @@ export function ecdfChart(input: EcdfChartInput): string {
     const down: string[] = [];
     let prev = 0;
     for (const [v, p] of b) {
-      const hx = px(input.band.upper, v, right);
-      const lx = px(input.band.lower, v, left);
+      const hx = px(input.band.upper, v);
+      const lx = px(input.band.lower, v);
       up.push(`${r1(hx)},${r1(y(prev))}`, `${r1(hx)},${r1(y(p))}`);
       down.push(`${r1(lx)},${r1(y(prev))}`, `${r1(lx)},${r1(y(p))}`);
       prev = p;
     }
     down.reverse(); // walk back down the lower edge, from the top level to 0
     parts.push(`<polygon class="band" points="${[...up, ...down].join(' ')}" fill="${CHART_COLORS.band}" fill-opacity="0.22" stroke="none" clip-path="url(#${input.id}-c)"/>`);
-    items.push({ label: 'allowed band', color: CHART_COLORS.band, kind: 'area' });
+    const bandLabel = input.band.lower && input.band.upper ? 'allowed band' : input.band.upper ? 'allowed increase' : 'allowed decrease';
+    items.push({ label: bandLabel, color: CHART_COLORS.band, kind: 'area' });
   }
-  parts.push(`<path class="ecdf baseline" d="${stepPath(b, x, y, frame.left)}" fill="none" stroke="${CHART_COLORS.baseline}" stroke-width="2" clip-path="url(#${input.id}-c)"/>`);
-  parts.push(`<path class="ecdf canary" d="${stepPath(c, x, y, frame.left)}" fill="none" stroke="${CHART_COLORS.canary}" stroke-width="2" clip-path="url(#${input.id}-c)"/>`);
-  parts.push(legend(frame, items));
+  if (b.length > 0) parts.push(`<path class="ecdf baseline" d="${stepPath(b, x, y, frame.left)}" fill="none" stroke="${CHART_COLORS.baseline}" stroke-width="2" clip-path="url(#${input.id}-c)"/>`);
+  if (c.length > 0) parts.push(`<path class="ecdf canary" d="${stepPath(c, x, y, frame.left)}" fill="none" stroke="${CHART_COLORS.canary}" stroke-width="2" clip-path="url(#${input.id}-c)"/>`);
+  parts.push(legend(frame, items.filter((it) => (it.label !== 'baseline' || b.length > 0) && (it.label !== 'canary' || c.length > 0))));
   parts.push('</svg>');
   return parts.join('');
 }
