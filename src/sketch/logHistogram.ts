@@ -350,24 +350,22 @@ export class LogHistogram {
       store.counts[idx - store.offset] += count;
       return;
     }
-    // downscale: find the smallest k such that both stores (this one extended by idx) fit.
-    const other = store === this._pos ? this._neg : this._pos;
-    const olo = other.minIndex();
-    const ohi = other.maxIndex();
-    let k = 1;
-    for (;;) {
-      const d = Math.pow(2, k);
-      const fits = Math.floor(hi / d) - Math.floor(lo / d) + 1 <= B;
-      const ofits = olo === null || ohi === null || Math.floor(ohi / d) - Math.floor(olo / d) + 1 <= B;
-      if (fits && ofits) break;
-      k++;
-    }
-    this._downscaleBy(k);
+    // downscale: the finest coarser scale at which both stores (this one with idx) fit, the zero
+    // bucket's absorption included (as in merge).
+    const scale = (this._map.spec as { scale: number }).scale;
+    const side = store === this._pos ? 0 : 1;
+    const stores: Array<[DenseStore, number]> = [
+      [this._pos, scale],
+      [this._pos, scale],
+      [this._neg, scale],
+      [this._neg, scale],
+    ];
+    let s = scale - 1;
+    while (!fitsAtScale(stores, s, this._zt, B, { side, index: idx, scale })) s--;
+    this._downscaleBy(scale - s);
     this._widenZero(this._zt);
-    const j = Math.floor(idx / Math.pow(2, k));
-    // the store may have been emptied into the zero bucket by widening; re-dispatch through _storeAdd
-    const lower = this._map.lower(j);
-    if (lower < this._zt) this._zero += count;
+    const j = Math.floor(idx / Math.pow(2, scale - s));
+    if (j < zeroLimit(this._map, this._zt)) this._zero += count;
     else this._storeAdd(store, j, count);
   }
 
@@ -499,6 +497,8 @@ export class LogHistogram {
     this._map = compileMapping({ kind: 'exponential', scale: target });
     this._pos.shiftDown(k);
     this._neg.shiftDown(k);
+    this._pos.fit(this._maxBuckets);
+    this._neg.fit(this._maxBuckets);
   }
 
   /**
@@ -521,35 +521,23 @@ export class LogHistogram {
   }
 
   /**
-   * @internal Prometheus' zero-bucket widening: raise the threshold to `t` and move every populated
-   * bucket whose lower edge is below it into the zero bucket, then raise the threshold to the upper edge
-   * of the highest bucket moved. A no-op for explicit mappings or t = 0 with no change.
+   * @internal Zero-bucket widening (the Prometheus merge rule, made order-independent): the threshold
+   * becomes max(current, t) rounded up to the next bucket edge of the current grid, and every bucket
+   * below that edge moves into the zero bucket. Rounding up whether or not the bucket cut by the
+   * threshold is populated (Prometheus rounds only when it is) makes the result a function of the final
+   * grid and the largest threshold alone, so merges stay associative. No-op for explicit mappings.
    */
   _widenZero(t: number): void {
     if (this._map.spec.kind === 'explicit') return;
-    if (t > this._zt) this._zt = t;
-    if (this._zt === 0) return;
+    const target = Math.max(this._zt, t);
+    if (!(target > 0)) return;
     const map = this._map;
-    for (let pass = 0; pass < 4; pass++) {
-      const zt = this._zt;
-      let limit = map.index(zt) + 1;
-      while (map.lower(limit - 1) >= zt) limit--;
-      while (map.lower(limit) < zt) limit++;
-      let raised = false;
-      for (const store of [this._pos, this._neg]) {
-        const { count, highest } = store.takeBelow(limit);
-        if (count > 0) {
-          this._zero += count;
-          if (highest !== null) {
-            const up = map.upper(highest);
-            if (up > this._zt) {
-              this._zt = up;
-              raised = true;
-            }
-          }
-        }
-      }
-      if (!raised) return;
+    const limit = zeroLimit(map, target);
+    const edge = map.lower(limit);
+    this._zt = Number.isFinite(edge) ? edge : Number.MAX_VALUE;
+    for (const store of [this._pos, this._neg]) {
+      const { count } = store.takeBelow(limit);
+      this._zero += count;
     }
   }
 
@@ -605,78 +593,101 @@ export class LogHistogram {
   _mergeLog(other: LogHistogram): void {
     const B = Math.min(this._maxBuckets, other._maxBuckets);
     this._maxBuckets = B;
+    const t = Math.max(this._zt, other._zt);
+    const thresholdsDiffer = this._zt !== other._zt;
     let shiftOther = 0;
-    let downscaled = false;
+    let widen = thresholdsDiffer;
     if (this._map.spec.kind === 'exponential') {
       const sa = this._map.spec.scale;
       const sb = (other._map.spec as { scale: number }).scale;
-      let s = Math.min(sa, sb);
+      const s0 = Math.min(sa, sb);
+      const w0 = thresholdsDiffer || sa !== sb;
+      let s = s0;
       if (this._overflow === 'downscale') {
-        // extra steps so that the union of each store fits in B buckets
-        for (;;) {
-          const okPos = unionFits(this._pos, sa - s, other._pos, sb - s, B);
-          const okNeg = unionFits(this._neg, sa - s, other._neg, sb - s, B);
-          if (okPos && okNeg) break;
-          s--;
+        // The scale is a function of the union alone (what makes merging associative): the finest scale
+        // ≤ s0 at which the buckets that survive the zero bucket fit in B consecutive indices.
+        const stores: Array<[DenseStore, number]> = [
+          [this._pos, sa],
+          [other._pos, sb],
+          [this._neg, sa],
+          [other._neg, sb],
+        ];
+        if (!fitsAtScale(stores, s0, w0 ? t : 0, B)) {
+          s = s0 - 1;
+          while (!fitsAtScale(stores, s, t, B)) s--;
         }
       }
-      if (sa > s) {
-        this._downscaleBy(sa - s);
-        downscaled = true;
-      }
+      widen = w0 || s < s0;
+      if (sa > s) this._downscaleBy(sa - s);
       shiftOther = sb - s;
-      if (shiftOther > 0) downscaled = true;
     }
     const d = Math.pow(2, shiftOther);
+    // The zero bucket first (the Prometheus rule, order-independent form): what falls below the widened
+    // threshold goes to the zero bucket before any range or collapse decision.
+    const map = this._map;
+    const limit = widen ? zeroLimit(map, t) : -Infinity;
+    if (widen) this._widenZero(t);
     for (const [mine, theirs] of [
       [this._pos, other._pos],
       [this._neg, other._neg],
     ] as const) {
-      // collapse markers: the larger wins (and clamps the other side)
+      // populated range of the union that survives the zero bucket
+      let lo = Infinity;
+      let hi = -Infinity;
+      const mlo = mine.minIndex();
+      const mhi = mine.maxIndex();
+      if (mlo !== null && mhi !== null) {
+        lo = mlo;
+        hi = mhi;
+      }
+      const tc = theirs.counts;
+      const to = theirs.offset;
+      for (let k = 0; k < tc.length; k++) {
+        if (tc[k] > 0) {
+          const j = Math.floor((to + k) / d);
+          if (j >= limit) {
+            if (j < lo) lo = j;
+            break;
+          }
+        }
+      }
+      const thi = theirs.maxIndex();
+      if (thi !== null && Math.floor(thi / d) >= limit) hi = Math.max(hi, Math.floor(thi / d));
+      // collapse markers: the larger wins; the collapsing rule when the union is too wide
       let marker = mine.collapsedBelow;
       if (theirs.collapsedBelow !== null) {
         const m = Math.floor(theirs.collapsedBelow / d);
         if (marker === null || m > marker) marker = m;
       }
-      const tlo = theirs.minIndex();
-      const thi = theirs.maxIndex();
-      const mlo = mine.minIndex();
-      const mhi = mine.maxIndex();
-      if (tlo === null || thi === null) {
-        if (marker !== null && marker !== mine.collapsedBelow) clampStore(mine, marker, B);
-        if (this._overflow === 'collapseLowest' && mlo !== null && mhi !== null && mhi - mlo + 1 > B) {
-          mine.collapseLowest(mhi, B);
+      if (hi !== -Infinity) {
+        if (marker !== null && lo < marker) lo = Math.min(marker, hi);
+        if (hi - lo + 1 > B) {
+          const L = hi - B + 1;
+          if (marker === null || L > marker) marker = L;
+          lo = marker;
         }
+      }
+      if (marker !== null) clampStore(mine, marker, B);
+      if (hi === -Infinity) {
+        // nothing of theirs survives: only the zero bucket receives their counts
+        for (let k = 0; k < tc.length; k++) this._zero += tc[k];
         continue;
       }
-      let lo = Math.floor(tlo / d);
-      let hi = Math.floor(thi / d);
-      if (mlo !== null && mhi !== null) {
-        lo = Math.min(lo, mlo);
-        hi = Math.max(hi, mhi);
-      }
-      if (marker !== null && lo < marker) lo = marker;
-      if (hi - lo + 1 > B) {
-        // only reachable with collapseLowest (downscale chose s so that it fits)
-        const L = hi - B + 1;
-        if (marker === null || L > marker) marker = L;
-        lo = marker;
-      }
-      if (marker !== null && marker !== mine.collapsedBelow) clampStore(mine, marker, B);
-      mine.ensure(lo, hi, Math.max(B, hi - lo + 1));
-      const tc = theirs.counts;
-      const to = theirs.offset;
+      mine.ensure(lo, hi, B);
       for (let k = 0; k < tc.length; k++) {
         const v = tc[k];
         if (v === 0) continue;
         let j = Math.floor((to + k) / d);
+        if (j < limit) {
+          this._zero += v;
+          continue;
+        }
         if (marker !== null && j < marker) j = marker;
         mine.counts[j - mine.offset] += v;
       }
+      mine.fit(B);
     }
     this._zero += other._zero;
-    const thresholdsDiffer = this._zt !== other._zt;
-    if (thresholdsDiffer || downscaled) this._widenZero(Math.max(this._zt, other._zt));
   }
 
   /** @internal Explicit bounds: meet on the shared bounds. */
@@ -723,8 +734,10 @@ export class LogHistogram {
    *
    * γ / exponential mappings (DDSketch): the bucket holding the order statistic of 0-based rank
    * ⌊q(n − 1)⌋ of the sorted values; its representative value is returned, clamped to [min, max] when
-   * known. It is within relative error `relativeAccuracy` of that order statistic (values in the zero
-   * bucket are reported as 0, an absolute error ≤ zeroThreshold).
+   * known (q = 0 and q = 1 return the exact min and max when known). It is within relative error
+   * `relativeAccuracy` of that order statistic for normal (non-subnormal) doubles; values in the zero
+   * bucket are reported as 0, an absolute error ≤ zeroThreshold. Collapsed buckets (see the overflow
+   * rule) lose the guarantee for the quantiles that fall in them.
    *
    * Explicit bounds: Prometheus `histogram_quantile` (linear interpolation inside the bucket at rank qn;
    * the first bucket starts at 0 when its upper bound is positive; the +Inf bucket returns the largest
@@ -733,6 +746,7 @@ export class LogHistogram {
   quantile(q: number): number | null {
     if (typeof q !== 'number' || !(q >= 0 && q <= 1)) throw invalid(`q must be a number in [0, 1], got ${String(q)}`, 'q');
     if (this._count === 0) return null;
+    if (this._hasExtremes && (q === 0 || q === 1)) return q === 0 ? this._min : this._max;
     let r: number;
     if (this._map.spec.kind === 'explicit') r = this._explicitQuantile(q);
     else {
@@ -1126,21 +1140,59 @@ function describe(s: HistogramMappingSpec): string {
   return `explicit-bounds (${s.bounds.length} bounds)`;
 }
 
-function unionFits(a: DenseStore, shiftA: number, b: DenseStore, shiftB: number, B: number): boolean {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const [s, sh] of [
-    [a, shiftA],
-    [b, shiftB],
-  ] as const) {
-    const mn = s.minIndex();
-    const mx = s.maxIndex();
-    if (mn === null || mx === null) continue;
-    const d = Math.pow(2, sh);
-    lo = Math.min(lo, Math.floor(mn / d));
-    hi = Math.max(hi, Math.floor(mx / d));
+/**
+ * Smallest index whose bucket lies entirely above the zero bucket [−t, t] (lower edge ≥ t), computed
+ * with the mapping's own edge function so that edges compare exactly. −Infinity when t = 0.
+ */
+function zeroLimit(map: Mapping, t: number): number {
+  if (!(t > 0)) return -Infinity;
+  let limit = map.index(t) + 1;
+  while (map.lower(limit - 1) >= t) limit--;
+  while (map.lower(limit) < t) limit++;
+  return limit;
+}
+
+/**
+ * Whether the populated buckets of the given stores (each at its own scale), moved to `scale` and
+ * without those the zero bucket [−t, t] absorbs, fit in B consecutive indices per sign. Stores come in
+ * pairs of the same sign: [pos, pos, neg, neg].
+ */
+function fitsAtScale(
+  stores: Array<[DenseStore, number]>,
+  scale: number,
+  t: number,
+  B: number,
+  extra?: { side: number; index: number; scale: number },
+): boolean {
+  const limit = zeroLimit(compileMapping({ kind: 'exponential', scale }), t);
+  for (let side = 0; side < 2; side++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    if (extra && extra.side === side) {
+      const j = Math.floor(extra.index / Math.pow(2, extra.scale - scale));
+      if (j >= limit) lo = hi = j;
+    }
+    for (const [s, sc] of stores.slice(side * 2, side * 2 + 2)) {
+      const d = Math.pow(2, sc - scale);
+      const c = s.counts;
+      for (let k = 0; k < c.length; k++) {
+        if (c[k] > 0) {
+          const j = Math.floor((s.offset + k) / d);
+          if (j >= limit) {
+            if (j < lo) lo = j;
+            break;
+          }
+        }
+      }
+      const mx = s.maxIndex();
+      if (mx !== null) {
+        const j = Math.floor(mx / d);
+        if (j >= limit && j > hi) hi = j;
+      }
+    }
+    if (hi !== -Infinity && hi - lo + 1 > B) return false;
   }
-  return hi === -Infinity || hi - lo + 1 <= B;
+  return true;
 }
 
 /** Moves every count below `marker` into `marker` and records the marker. */

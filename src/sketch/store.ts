@@ -147,6 +147,29 @@ export class DenseStore {
     this.offset = nlo;
   }
 
+  /**
+   * Restores the invariant capacity ≤ maxBuckets (which is what keeps the fast path of `add` from ever
+   * exceeding the cap): re-allocates when a temporary operation left a larger array. The populated range
+   * must already fit.
+   */
+  fit(maxBuckets: number): void {
+    if (this.counts.length <= maxBuckets) return;
+    const lo = this.minIndex();
+    const hi = this.maxIndex();
+    if (lo === null || hi === null) {
+      this.counts = new Float64Array(0);
+      this.offset = 0;
+      return;
+    }
+    if (hi - lo + 1 > maxBuckets) throw new Error('internal: store range exceeds maxBuckets');
+    const cap = maxBuckets;
+    const newOffset = lo - Math.floor((cap - (hi - lo + 1)) / 2);
+    const next = new Float64Array(cap);
+    next.set(this.counts.subarray(lo - this.offset, hi - this.offset + 1), lo - newOffset);
+    this.counts = next;
+    this.offset = newOffset;
+  }
+
   /** Removes and returns the total count of indices < limit (used when widening the zero bucket). */
   takeBelow(limit: number): { count: number; highest: number | null } {
     const c = this.counts;
