@@ -8,6 +8,7 @@ import {
   type RolloutDecision,
   type RolloutEvaluation,
   type RolloutPolicy,
+  type RolloutSliInput,
   type RolloutState,
 } from '../../src/policy/index.js';
 import { deepFreeze } from './helpers.js';
@@ -169,7 +170,7 @@ describe('decideRollout properties', () => {
           state = d.state;
         }
         if (state.status !== 'inProgress') return;
-        const slis = [...(parts.verdict?.slis ?? [])];
+        const slis: RolloutSliInput[] = [...(parts.verdict?.slis ?? [])];
         slis.splice(Math.min(pos, slis.length), 0, { name: 'checkout_latency', classification: cls, critical: true, muted: false });
         const verdict = { ...(parts.verdict ?? {}), verdict: 'fail' as const, slis };
         const d = decideRollout({ state, evaluation: { ...evaluationOf(parts, at + 1), verdict }, now: at + 1 });
