@@ -590,7 +590,7 @@ function fromApiHistogram(o: Record<string, unknown>, options: HistogramImportOp
     const lo = isPos ? b.l : -b.r;
     const hi = isPos ? b.r : -b.l;
     const w = Math.log2(Math.log2(hi / lo));
-    const s = Math.round(-w);
+    const s = Math.round(-w) || 0; // no -0
     if (Math.abs(-w - s) > 1e-6 || s < MIN_SCALE || s > MAX_SCALE) {
       standard = false;
       break;

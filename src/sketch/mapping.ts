@@ -120,13 +120,25 @@ function exponentialMapping(scale: number): Mapping {
           return c - 1;
         };
   const rel = (base - 1) / (base + 1);
+  // Edge base^i = 2^(i/2^scale): split into an exact power of two and 2^(r/2^scale) with r in
+  // [0, 2^scale), which Math.pow returns correctly rounded (a negative fractional exponent may not be).
+  const n = scale > 0 ? Math.pow(2, scale) : 1;
+  const edge =
+    scale > 0
+      ? (i: number) => {
+          const q = Math.floor(i / n);
+          const r = i - q * n;
+          const p = Math.pow(2, r / n);
+          return q < -1000 ? p * Math.pow(2, q + 100) * Math.pow(2, -100) : p * Math.pow(2, q);
+        }
+      : (i: number) => Math.pow(2, i * step);
   return {
     spec: { kind: 'exponential', scale },
     relativeAccuracy: rel,
     index,
-    lower: (i) => Math.pow(2, i * step),
-    upper: (i) => Math.pow(2, (i + 1) * step),
-    value: (i) => Math.pow(2, i * step) * repFactor,
+    lower: edge,
+    upper: (i) => edge(i + 1),
+    value: (i) => edge(i) * repFactor,
   };
 }
 
