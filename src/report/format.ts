@@ -43,11 +43,13 @@ export function formatPercent(v: number | null | undefined): string {
 
 /**
  * An effect value in the unit of its kind: a percentage, except the CLES difference (P − ½, signed, 3 decimals)
- * and the burn rate (a multiple of the error budget's sustainable rate, "2.5×").
+ * the burn rate (a multiple of the error budget's sustainable rate, "2.5×") and the rate ratio, shown as the ratio
+ * itself as the judge's sentences do (+17 % → "1.17×").
  */
 export function formatEffectValue(v: number | null | undefined, kind: EffectKind): string {
   if (!finite(v)) return DASH;
   if (kind === 'burnRate') return `${formatSignificant(v, Math.abs(v) >= 10 ? 3 : 2)}×`;
+  if (kind === 'rateRatio') return `${formatSignificant(1 + v, 1 + v >= 10 ? 4 : 3)}×`;
   if (kind === 'cles') {
     const s = Math.abs(v).toFixed(3);
     if (Number(s) === 0) return '0.000';
@@ -81,8 +83,9 @@ export function formatCount(v: number | null | undefined): string {
 /** The interval of an effect, "+8.0% … +16.0%", with open ends as "−∞"/"+∞"; "—" without an interval. */
 export function formatInterval(e: EffectEstimate | null): string {
   if (!e || (e.lower === null && e.upper === null)) return DASH;
-  const lo = e.lower === null ? (e.kind === 'burnRate' ? '0×' : `${MINUS}∞`) : formatEffectValue(e.lower, e.kind);
-  const hi = e.upper === null ? '+∞' : formatEffectValue(e.upper, e.kind);
+  const ratio = e.kind === 'burnRate' || e.kind === 'rateRatio';
+  const lo = e.lower === null ? (ratio ? '0×' : `${MINUS}∞`) : formatEffectValue(e.lower, e.kind);
+  const hi = e.upper === null ? (ratio ? '∞' : '+∞') : formatEffectValue(e.upper, e.kind);
   return `${lo} … ${hi}`;
 }
 

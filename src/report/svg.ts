@@ -263,18 +263,20 @@ export interface EcdfChartInput {
  * Overlaid empirical CDFs of baseline and canary (sorted samples), with the band of distributions the allowed
  * change permits around the baseline shaded: at each probability level p, from the baseline's p-quantile moved by
  * the largest allowed decrease to it moved by the largest allowed increase. A canary curve inside the band is
- * within the allowed change at every quantile. Uses a log x axis when every value is positive and they span more
- * than two decades.
+ * within the allowed change at every quantile. The x axis spans the 0.1st–99.9th percentiles of both samples, on a
+ * log scale when every value is positive and they span more than a factor of 10.
  */
 export function ecdfChart(input: EcdfChartInput): string {
   const frame = FRAME;
   const b = ecdfPoints(input.baseline);
   const c = ecdfPoints(input.canary);
-  const all = [...b, ...c].map((p) => p[0]);
-  if (all.length === 0) return '';
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
-  const useLog = lo > 0 && hi / lo > 100;
+  if (b.length === 0 && c.length === 0) return '';
+  // the x axis spans the 0.1st to 99.9th percentiles of both sides, so a few extreme points cannot squash the curves
+  const q = (x: Float64Array, p: number) => x[Math.round(p * (x.length - 1))];
+  const sides = [input.baseline, input.canary].filter((x) => x.length > 0);
+  let lo = Math.min(...sides.map((x) => q(x, 0.001)));
+  let hi = Math.max(...sides.map((x) => q(x, 0.999)));
+  const useLog = lo > 0 && hi / lo > 10;
   if (!useLog && lo === hi) {
     lo -= Math.abs(lo) * 0.1 || 1;
     hi += Math.abs(hi) * 0.1 || 1;
@@ -375,7 +377,7 @@ export function seriesChart(input: { id: string; title: string; baseline: Series
   for (const s of sides) {
     if (s.pts.length === 0) continue;
     const d = s.pts.map(([t, v], i) => `${i === 0 ? 'M' : 'L'}${r1(x(t))},${r1(y(v))}`).join('');
-    parts.push(`<path class="series ${s.name}" d="${d}" fill="none" stroke="${s.color}" stroke-width="1.4" stroke-opacity="0.9" clip-path="url(#${input.id}-c)"/>`);
+    parts.push(`<path class="series ${s.name}" d="${d}" fill="none" stroke="${s.color}" stroke-width="1.2" stroke-opacity="0.7" clip-path="url(#${input.id}-c)"/>`);
     if (s.pts.length <= 60) {
       for (const [t, v] of s.pts) parts.push(`<circle cx="${r1(x(t))}" cy="${r1(y(v))}" r="2.2" fill="${s.color}"/>`);
     }
