@@ -25,7 +25,14 @@ export interface LatencyModel {
   slowSigma: number;
 }
 
-/** A web service's latency: median 120 ms, 1.5 % of requests on a slow path around 400 ms (p99 ≈ 380 ms). */
+/**
+ * A web service's latency: median 120 ms, 1.5 % of requests on a slow path around 400 ms (p99 ≈ 360–390 ms).
+ *
+ * @example
+ * ```ts
+ * latencySamples(createRandom(1), 5000, { ...DEFAULT_LATENCY_MODEL, median: 80 }); // a faster service
+ * ```
+ */
 export const DEFAULT_LATENCY_MODEL: Readonly<LatencyModel> = Object.freeze({
   median: 120,
   sigma: 0.35,

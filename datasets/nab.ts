@@ -10,7 +10,15 @@ import { readFileSync } from 'node:fs';
 import { CanaryJudgeError } from '../src/errors.js';
 import type { TimeSeries } from '../src/judge/types.js';
 
-/** The NAB extracts shipped in `datasets/nab/`. */
+/**
+ * The NAB extracts shipped in `datasets/nab/`: file, original NAB path, and NAB's labelled anomaly windows and
+ * anomaly timestamps for the series (from `labels/combined_windows.json` and `labels/combined_labels.json`).
+ *
+ * @example
+ * ```ts
+ * NAB_EXTRACTS.cpu_utilization_asg_misconfiguration.anomalyWindows[0]; // ['2014-07-10 12:29:00', '2014-07-15 17:19:00']
+ * ```
+ */
 export const NAB_EXTRACTS = {
   ec2_request_latency_system_failure: {
     file: 'ec2_request_latency_system_failure.csv',

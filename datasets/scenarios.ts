@@ -35,7 +35,16 @@ export interface DemoScenario {
   data: JudgeData;
 }
 
-/** Start of the synthetic 30-minute stage (both sides run at the same time). */
+/**
+ * Start of the synthetic 30-minute stage (both sides run at the same time): 2024-06-03 14:00 UTC. The stage's
+ * shape is fixed by the constants below.
+ *
+ * @example
+ * ```ts
+ * new Date(DEMO_STAGE_START).toISOString(); // '2024-06-03T14:00:00.000Z'
+ * DEMO_STAGE_MINUTES * DEMO_REQUESTS_PER_MINUTE; // 90000 requests per side
+ * ```
+ */
 export const DEMO_STAGE_START = Date.UTC(2024, 5, 3, 14, 0, 0);
 /** Length of the synthetic stage in minutes. */
 export const DEMO_STAGE_MINUTES = 30;
