@@ -137,7 +137,7 @@ function facts(s: SliResult): string {
   if (s.adjustedPValue !== null && s.adjustedPValue !== s.pValue) items.push(['adjusted p-value', formatPValue(s.adjustedPValue)]);
   for (const side of ['baseline', 'canary'] as const) {
     const c = s.samples[side];
-    const extra = [c.nan > 0 ? `${formatCount(c.nan)} NaN` : '', c.outliersRemoved > 0 ? `${formatCount(c.outliersRemoved)} outliers removed` : ''].filter(Boolean).join(', ');
+    const extra = [c.nan > 0 ? `${formatCount(c.nan)} missing values` : '', c.outliersRemoved > 0 ? `${formatCount(c.outliersRemoved)} outliers removed` : ''].filter(Boolean).join(', ');
     items.push([`${side} points`, `${formatCount(c.after)} used of ${formatCount(c.before)}${extra ? ` (${extra})` : ''}`]);
   }
   for (const [k, v] of Object.entries(s.summary)) items.push([k, formatSignificant(v, 4)]);
