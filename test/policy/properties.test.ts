@@ -112,10 +112,12 @@ describe('decideRollout properties', () => {
         let state: RolloutState = createRolloutState({ startedAt: 0, plan });
         let at = 0;
         let ended: RolloutDecision | null = null;
+        let now = 0;
         for (const step of steps) {
-          at += step.dt;
+          // each evaluation ends after the previous decision (a promotion starts the next stage at its `now`)
+          at = now + step.dt;
           const evaluation = evaluationOf(step.parts, at);
-          const now = at + step.delay;
+          now = at + step.delay;
           const d = decideRollout({ plan, state, evaluation, now, policy });
           const triggered = d.rules.filter((r) => r.triggered);
 
@@ -186,9 +188,11 @@ describe('decideRollout properties', () => {
       fc.property(stepsArb, policyArb, (steps, policy) => {
         let state: RolloutState | undefined;
         let at = 0;
+        let now = 0;
         for (const step of steps) {
-          at += step.dt;
-          const input = { state, evaluation: evaluationOf(step.parts, at), now: at + step.delay, policy };
+          at = now + step.dt;
+          now = at + step.delay;
+          const input = { state, evaluation: evaluationOf(step.parts, at), now, policy };
           const d = decideRollout(input);
           const json = JSON.stringify(d);
           expect(json).not.toMatch(/NaN|Infinity/);
