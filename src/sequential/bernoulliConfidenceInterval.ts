@@ -66,17 +66,19 @@ export function bernoulliConfidenceInterval(options: BernoulliConfidenceInterval
   const objective = (p: number): number => {
     const q = 1 - p;
     const r = betaBinomialR(p * q * tOpt, p, q, alphaOpt, false);
-    return twoSidedBernoulliLogMixture((pHat - p) * n, p * q * n, p, q, r, Math.log(p), Math.log1p(-p)) - threshold;
+    return twoSidedBernoulliLogMixture((pHat - p) * n, p * q * n, p, q, r) - threshold;
   };
-  const atHat = pHat > 0 && pHat < 1 ? objective(pHat) : -1;
+  // at p = p̂ (s = 0) the log mixture is ≤ 0 < log(1/α): p̂ itself is never excluded
+  const atHatValue = pHat > 0 && pHat < 1 ? objective(pHat) : -1;
+  const atHat = atHatValue < 0 ? atHatValue : -1;
 
   let lower = 0;
-  if (pHat > 0) {
+  if (pHat > 2 * END_TOL) {
     const root = findRoot((p) => (p <= 0 ? 1 : objective(p)), 0, pHat, { fLo: 1, fHi: atHat, absTol: END_TOL });
     lower = root <= 2 * END_TOL ? 0 : root;
   }
   let upper = 1;
-  if (pHat < 1) {
+  if (1 - pHat > 2 * END_TOL) {
     const root = findRoot((p) => (p >= 1 ? 1 : objective(p)), pHat, 1, { fLo: atHat, fHi: 1, absTol: END_TOL });
     upper = 1 - root <= 2 * END_TOL ? 1 : root;
   }

@@ -1,5 +1,5 @@
-import { logBeta } from '../stats/logBeta.js';
-import { logIncompleteBeta } from '../stats/logIncompleteBeta.js';
+import { logBetaPrefixAtMean } from '../stats/logBeta.js';
+import { logRegularizedIncompleteBeta } from '../stats/logIncompleteBeta.js';
 import { oneSidedBestRho, twoSidedBestRho } from './internal/bestRho.js';
 import { bool, finite, invalid, nonNegative, openInterval, positive, requireOptions } from './internal/validate.js';
 
@@ -37,33 +37,43 @@ export function makeBetaBinomialLogMixture(
   isOneSided: boolean,
 ): (s: number, v: number) => number {
   const r = betaBinomialR(vOpt, g, h, alphaOpt, isOneSided);
-  const gh = g * h;
   const gph = g + h;
-  const x = isOneSided ? h / gph : 1;
-  const y = isOneSided ? g / gph : 0;
-  const logG = Math.log(g);
-  const logH = Math.log(h);
-  const logGph = Math.log(gph);
-  const normalizer = logIncompleteBeta(r / (g * gph), r / (h * gph), x, y);
-  return (s: number, v: number): number =>
-    (v / gh) * logGph -
-    ((v + h * s) / (h * gph)) * logG -
-    ((v - g * s) / (g * gph)) * logH +
-    logIncompleteBeta((r + v - g * s) / (g * gph), (r + v + h * s) / (h * gph), x, y) -
+  const a0 = r / (g * gph);
+  const b0 = r / (h * gph);
+  const constant = logBetaPrefixAtMean(a0, b0);
+  if (!isOneSided) {
+    return (s, v) => betaBinomialCore(s, v, g, h, gph, r) + constant;
+  }
+  const x = h / gph;
+  const y = g / gph;
+  const normalizer = constant - logRegularizedIncompleteBeta(a0, b0, x, y);
+  return (s, v) =>
+    betaBinomialCore(s, v, g, h, gph, r) +
+    logRegularizedIncompleteBeta((r + v - g * s) / (g * gph), (r + v + h * s) / (h * gph), x, y) +
     normalizer;
 }
 
 /**
- * The two-sided beta-binomial log mixture for a [0, 1] variable with hypothesised mean p (g = p,
- * h = 1 − p, so g + h = 1 and the log(g + h) term vanishes), in one call (internal; used in tight loops).
+ * The s-dependent part of the two-sided beta-binomial log mixture,
+ * a·log1p(−gs/(r+v)) + b·log1p(hs/(r+v)) − K(a, b) with a = (r+v−gs)/(g(g+h)), b = (r+v+hs)/(h(g+h)) and
+ * K = {@link logBetaPrefixAtMean}. Algebraically identical to confseq's
+ * v/(gh)·log(g+h) − (v+hs)/(h(g+h))·log g − (v−gs)/(g(g+h))·log h + log B(a, b) (+ K(a₀, b₀) − log B… for
+ * the normaliser), but the terms of size v/(gh) cancel symbolically instead of numerically, so it keeps
+ * ~13 digits when v/(gh) is in the millions.
  */
-export function twoSidedBernoulliLogMixture(s: number, v: number, p: number, q: number, r: number, logP: number, logQ: number): number {
-  return (
-    -(v / q + s) * logP -
-    (v / p - s) * logQ +
-    logBeta((r + v) / p - s, (r + v) / q + s) -
-    logBeta(r / p, r / q)
-  );
+function betaBinomialCore(s: number, v: number, g: number, h: number, gph: number, r: number): number {
+  const rv = r + v;
+  const a = (rv - g * s) / (g * gph);
+  const b = (rv + h * s) / (h * gph);
+  return a * Math.log1p((-g * s) / rv) + b * Math.log1p((h * s) / rv) - logBetaPrefixAtMean(a, b);
+}
+
+/**
+ * The two-sided beta-binomial log mixture for a [0, 1] variable with hypothesised mean p (g = p,
+ * h = q = 1 − p, g + h = 1), in one call (internal; used in tight loops).
+ */
+export function twoSidedBernoulliLogMixture(s: number, v: number, p: number, q: number, r: number): number {
+  return betaBinomialCore(s, v, p, q, 1, r) + logBetaPrefixAtMean(r / p, r / q);
 }
 
 /** Validated tuning (internal, shared with the bound). */
@@ -94,8 +104,14 @@ export function betaBinomialTuning(options: {
  * function ({@link logIncompleteBeta}):
  * log M = v/(gh)·log(g+h) − (v+hs)/(h(g+h))·log g − (v−gs)/(g(g+h))·log h
  *         + logIB((r+v−gs)/(g(g+h)), (r+v+hs)/(h(g+h)), x) − logIB(r/(g(g+h)), r/(h(g+h)), x).
- * Finite on its domain −(r+v)/h < s < (r+v)/g (where M tends to +∞ at either end). The incomplete beta
- * is computed directly in log space, so v in the millions is fine.
+ * Finite on its domain −(r+v)/h < s < (r+v)/g (where M tends to +∞ at either end).
+ *
+ * It is evaluated in a rearranged, algebraically identical form: with a, b the arguments above,
+ * T = a + b and K(a, b) = log((a/T)ᵃ(b/T)ᵇ/B(a, b)) computed from Stirling corrections
+ * ({@link logBetaPrefixAtMean}), log M = a·log1p(−gs/(r+v)) + b·log1p(hs/(r+v)) − K(a, b) + K(a₀, b₀)
+ * [+ log I_x(a, b) − log I_x(a₀, b₀) one-sided, with the regularized {@link logRegularizedIncompleteBeta}],
+ * so the terms of size v/(gh) cancel symbolically and the result keeps ~13 digits even when v/(gh) is in
+ * the millions (confseq's direct form keeps ~8 there).
  *
  * @throws CanaryJudgeError `INVALID_ARGUMENT` for s outside the domain, v < 0, vOpt/g/h ≤ 0, bad alphaOpt.
  *

@@ -1,4 +1,5 @@
 import { logIncompleteGammaPrefix, logRegularizedGammaP } from '../stats/incompleteGamma.js';
+import { logGamma } from '../stats/logGamma.js';
 import { oneSidedBestRho } from './internal/bestRho.js';
 import { finite, nonNegative, openInterval, positive, requireOptions } from './internal/validate.js';
 
@@ -17,25 +18,27 @@ export interface GammaExponentialLogMixtureOptions {
 }
 
 /**
- * log ∫₀¹ u^(w−1) e^(z·u) du = log Σₙ zⁿ/(n!·(w+n)) for z ≥ 0 (all terms positive; rescaled to avoid
- * overflow). This is γ(w, y)·y^(−w) continued to y = −z ≤ 0.
+ * log ∫₀¹ u^(w−1) e^(z·u) du = log Σₙ tₙ with tₙ = zⁿ/(n!·(w+n)), for z ≥ 0 (all terms positive). This is
+ * γ(w, y)·y^(−w) continued to y = −z ≤ 0. The terms peak near n ≈ z, so the sum starts there (its log
+ * from logGamma) and runs outwards in both directions until the terms are negligible: O(√z) terms.
  */
 function logKummerIntegral(w: number, z: number): number {
-  let term = 1 / w;
-  let sum = term;
-  let logScale = 0;
-  const maxIter = 50_000_000;
-  for (let n = 0; n < maxIter; n++) {
+  const peak = Math.floor(z);
+  const logPeak = peak * (peak > 0 ? Math.log(z) : 0) - logGamma(peak + 1) - Math.log(w + peak);
+  let sum = 1;
+  let term = 1;
+  for (let n = peak; ; n++) {
     term *= (z * (w + n)) / ((n + 1) * (w + n + 1));
     sum += term;
-    if (term <= 1e-17 * sum && n + 1 > z) break;
-    if (sum > 1e280) {
-      sum *= 1e-280;
-      term *= 1e-280;
-      logScale += 280 * Math.LN10;
-    }
+    if (term <= 1e-17 * sum) break;
   }
-  return Math.log(sum) + logScale;
+  term = 1;
+  for (let n = peak; n > 0; n--) {
+    term *= (n * (w + n)) / (z * (w + n - 1));
+    sum += term;
+    if (term <= 1e-17 * sum) break;
+  }
+  return logPeak + Math.log(sum);
 }
 
 /** The log mixture as a function of (s, v) with the tuning fixed (internal). */

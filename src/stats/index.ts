@@ -13,3 +13,7 @@ export { mannWhitneyNullHalf, mannWhitneyExactTiesDistribution } from './mannWhi
 export type { MannWhitneyNullHalf } from './mannWhitneyExact.js';
 export { mannWhitney, mannWhitneySorted, chooseMannWhitneyMethod } from './mannWhitney.js';
 export type { MannWhitneyOptions, MannWhitneyResult, MannWhitneyAlternative, MannWhitneyMethod } from './mannWhitney.js';
+export { riemannZeta } from './zeta.js';
+export { regularizedGammaP, regularizedGammaQ, logRegularizedGammaP, logRegularizedGammaQ, logUpperIncompleteGamma, logIncompleteGammaPrefix } from './incompleteGamma.js';
+export { logBeta, logGammaRatio, stirlingCorrection, log1pmx, logBetaPrefixAtMean } from './logBeta.js';
+export { logIncompleteBeta, logRegularizedIncompleteBeta } from './logIncompleteBeta.js';
