@@ -1,5 +1,5 @@
 /** Hand-made verdicts with realistic numbers, shaped exactly as src/judge/types.ts describes. */
-import type { SideCounts, SliResult, Verdict } from '../../src/judge/types.js';
+import type { JudgeData, SideCounts, SliResult, Verdict } from '../../src/judge/types.js';
 
 const counts = (n: number, extra: Partial<SideCounts> = {}): SideCounts => ({ before: n, after: n, nan: 0, outliersRemoved: 0, ...extra });
 
@@ -151,3 +151,17 @@ export const noVerdict: Verdict = {
   groups: [{ name: 'default', score: null, weight: 1, counts: { pass: 0, high: 0, low: 0, nodata: 0, insufficient: 1, error: 0 }, slis: ['memory_mb'] }],
   slis: [memInsufficient],
 };
+
+/** A deterministic data set: baseline i/10 + 100, canary the same shifted by +12. */
+export function shiftedData(): JudgeData {
+  const base = Array.from({ length: 200 }, (_, i) => 100 + ((i * 37) % 200) / 10);
+  return {
+    latency_ms: {
+      baseline: { timestamps: base.map((_, i) => 1_700_000_000 + 15 * i), values: base },
+      canary: { timestamps: base.map((_, i) => 1_700_000_000 + 15 * i), values: base.map((v) => v + 12) },
+    },
+    error_rate: { baseline: { events: [3, 2, 4, 3], total: [1000, 1000, 1000, 1000] }, canary: { events: [3, 5, 4, 2], total: [1000, 1000, 1000, 1000] } },
+    'cpu|%': { baseline: Array.from({ length: 60 }, (_, i) => 40 + (i % 7)), canary: [] },
+  };
+}
+

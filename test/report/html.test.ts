@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml, renderHtmlPage } from '../../src/report/html.js';
 import { judge } from '../../src/judge/index.js';
-import type { JudgeData } from '../../src/judge/types.js';
-import { failVerdict, passVerdict } from './fixtures.js';
-
-/** A deterministic data set: baseline i/10 + 100, canary the same shifted by +12. */
-export function shiftedData(): JudgeData {
-  const base = Array.from({ length: 200 }, (_, i) => 100 + ((i * 37) % 200) / 10);
-  return {
-    latency_ms: {
-      baseline: { timestamps: base.map((_, i) => 1_700_000_000 + 15 * i), values: base },
-      canary: { timestamps: base.map((_, i) => 1_700_000_000 + 15 * i), values: base.map((v) => v + 12) },
-    },
-    error_rate: { baseline: { events: [3, 2, 4, 3], total: [1000, 1000, 1000, 1000] }, canary: { events: [3, 5, 4, 2], total: [1000, 1000, 1000, 1000] } },
-    'cpu|%': { baseline: Array.from({ length: 60 }, (_, i) => 40 + (i % 7)), canary: [] },
-  };
-}
+import { failVerdict, passVerdict, shiftedData } from './fixtures.js';
 
 function selfContained(html: string): void {
   expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
