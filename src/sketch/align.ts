@@ -97,6 +97,38 @@ export function forEachAlignedBucket(
 }
 
 /**
+ * Like {@link forEachAlignedBucket} without the edges (no power/exponential per bucket): cb(cx, cy).
+ * The hot loop of `mannWhitneyHistogram`.
+ * @internal
+ */
+export function forEachAlignedCount(X: LogHistogram, Y: LogHistogram, cb: (cx: number, cy: number) => void): void {
+  if (X._map.spec.kind !== 'explicit') {
+    walk(X._neg.counts, X._neg.offset, Y._neg.counts, Y._neg.offset, true, cb);
+    if (X._zero > 0 || Y._zero > 0) cb(X._zero, Y._zero);
+  }
+  walk(X._pos.counts, X._pos.offset, Y._pos.counts, Y._pos.offset, false, cb);
+}
+
+function walk(
+  xc: Float64Array, xo: number, yc: Float64Array, yo: number, descending: boolean,
+  cb: (cx: number, cy: number) => void,
+): void {
+  const xn = xc.length;
+  const yn = yc.length;
+  if (xn === 0 && yn === 0) return;
+  const lo = Math.min(xn ? xo : Infinity, yn ? yo : Infinity);
+  const hi = Math.max(xn ? xo + xn - 1 : -Infinity, yn ? yo + yn - 1 : -Infinity);
+  const step = descending ? -1 : 1;
+  for (let i = descending ? hi : lo; descending ? i >= lo : i <= hi; i += step) {
+    const kx = i - xo;
+    const ky = i - yo;
+    const cx = kx >= 0 && kx < xn ? xc[kx] : 0;
+    const cy = ky >= 0 && ky < yn ? yc[ky] : 0;
+    if (cx > 0 || cy > 0) cb(cx, cy);
+  }
+}
+
+/**
  * The counts of two histograms bucket by bucket on a shared grid (see {@link AlignedHistogramCounts}):
  * the input of count-based tests (χ², G-test, the Dirichlet-multinomial sequential test) and of custom
  * statistics. The grids meet as in `merge` (coarser scale, larger zero threshold, shared explicit bounds).
@@ -123,7 +155,7 @@ export function alignHistograms(x: LogHistogram, y: LogHistogram): AlignedHistog
 /** Resolution of the shared grid of two aligned histograms (buckets = non-empty in either). @internal */
 export function gridInfo(X: LogHistogram, Y: LogHistogram): HistogramInfo {
   let buckets = 0;
-  forEachAlignedBucket(X, Y, () => {
+  forEachAlignedCount(X, Y, () => {
     buckets++;
   });
   const ix = X.info();

@@ -4,7 +4,7 @@
  */
 import { CanaryJudgeError } from '../errors.js';
 import type { HistogramInfo, LogHistogram } from './logHistogram.js';
-import { alignPair, forEachAlignedBucket } from './align.js';
+import { alignPair, forEachAlignedCount } from './align.js';
 
 /** Options of {@link hodgesLehmannHistogram}. */
 export interface HodgesLehmannHistogramOptions {
@@ -157,7 +157,7 @@ export function hodgesLehmannHistogram(
   if (!(ny > 0)) throw new CanaryJudgeError('EMPTY_SAMPLE', 'y is an empty histogram', 'y');
 
   let groups = 0;
-  forEachAlignedBucket(X, Y, () => {
+  forEachAlignedCount(X, Y, () => {
     groups++;
   });
   const ix = X.info();

@@ -6,7 +6,7 @@ import { CanaryJudgeError } from '../errors.js';
 import { normalSf } from '../stats/normal.js';
 import { resolveMannWhitneyOptions, type MannWhitneyOptions, type MannWhitneyResult } from '../stats/mannWhitney.js';
 import type { HistogramInfo, LogHistogram } from './logHistogram.js';
-import { alignPair, forEachAlignedBucket } from './align.js';
+import { alignPair, forEachAlignedCount } from './align.js';
 
 /** Options of {@link mannWhitneyHistogram}: those of `mannWhitney`; `method` may only be `'auto'` or `'asymptotic'`. */
 export type MannWhitneyHistogramOptions = MannWhitneyOptions;
@@ -75,7 +75,7 @@ export function mannWhitneyHistogram(
   let tieSum = 0;
   let ties = false;
   let groups = 0;
-  forEachAlignedBucket(X, Y, (cx, cy) => {
+  forEachAlignedCount(X, Y, (cx, cy) => {
     groups++;
     u += cx * (yBelow + cy / 2);
     yBelow += cy;
