@@ -49,7 +49,7 @@ const END_TOL = 1e-15;
  * @example
  * ```ts
  * bernoulliConfidenceInterval({ numSuccesses: 700, numTrials: 1000, alpha: 0.05, tOpt: 100 });
- * // { lower: 0.6516298138699304, upper: 0.7459495007849871 }
+ * // { lower: 0.6516298138699304, upper: 0.745949500784987 }
  * ```
  */
 export function bernoulliConfidenceInterval(options: BernoulliConfidenceIntervalOptions): BernoulliConfidenceInterval {

@@ -118,8 +118,8 @@ export function betaBinomialTuning(options: {
  * @example
  * ```ts
  * // confseq's unit tests (g = 0.2, h = 0.8)
- * betaBinomialLogMixture({ s: 10, v: 100, vOpt: 100, g: 0.2, h: 0.8, isOneSided: false }); // -0.6941011739473836
- * betaBinomialLogMixture({ s: 10, v: 100, vOpt: 100, g: 0.2, h: 0.8 });                    // -0.07134018897935046
+ * betaBinomialLogMixture({ s: 10, v: 100, vOpt: 100, g: 0.2, h: 0.8, isOneSided: false }); // -0.6941011739473821
+ * betaBinomialLogMixture({ s: 10, v: 100, vOpt: 100, g: 0.2, h: 0.8 });                    // -0.0713401889793508
  * ```
  */
 export function betaBinomialLogMixture(options: BetaBinomialLogMixtureOptions): number {

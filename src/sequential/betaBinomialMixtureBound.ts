@@ -32,8 +32,8 @@ export interface BetaBinomialMixtureBoundOptions {
  *
  * @example
  * ```ts
- * betaBinomialMixtureBound({ v: 100, alpha: 0.05, vOpt: 100, g: 0.2, h: 0.8, isOneSided: false }); // 31.430797596072566
- * betaBinomialMixtureBound({ v: 0.32, alpha: 0.05, vOpt: 100, g: 0.2, h: 0.8 });                   // 1.6 (= v/g: capped)
+ * betaBinomialMixtureBound({ v: 100, alpha: 0.05, vOpt: 100, g: 0.2, h: 0.8, isOneSided: false }); // 31.43079759607257
+ * betaBinomialMixtureBound({ v: 0.32, alpha: 0.05, vOpt: 100, g: 0.2, h: 0.8 });                   // 1.5999999999999999 (= 0.32/0.2 = v/g: capped)
  * ```
  */
 export function betaBinomialMixtureBound(options: BetaBinomialMixtureBoundOptions): number {

@@ -34,9 +34,9 @@ export interface DirichletMultinomialTestSequenceResult {
  * @example
  * ```ts
  * dirichletMultinomialTestSequence({ cumulativeCounts: [[16, 28], [39, 54], [53, 71]], rho: [0.5, 0.5] });
- * // { logBayesFactor: [0.32099542078910304, 0.25656504708820194, 0.3226215869177622],
- * //   pValue: [0.7254265728638029, 0.7737046656869856, 0.7242478673873921],
- * //   pValueAlwaysValid: [0.7254265728638029, 0.7254265728638029, 0.7242478673873921] }
+ * // { logBayesFactor: [0.32099542078905907, 0.25656504708817174, 0.322621586917581],
+ * //   pValue: [0.7254265728638347, 0.773704665687009, 0.7242478673875232],
+ * //   pValueAlwaysValid: [0.7254265728638347, 0.7254265728638347, 0.7242478673875232] }
  * ```
  */
 export function dirichletMultinomialTestSequence(

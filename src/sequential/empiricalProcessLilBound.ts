@@ -78,7 +78,7 @@ function optimalC(alpha: number, A: number): number {
  *
  * @example
  * ```ts
- * empiricalProcessLilBound({ t: 1000, alpha: 0.05, tMin: 100 }); // 0.08204778770914853
+ * empiricalProcessLilBound({ t: 1000, alpha: 0.05, tMin: 100 }); // 0.08204778770914845
  * empiricalProcessLilBound({ t: 50, alpha: 0.05, tMin: 100 });   // null (not valid before tMin)
  * ```
  */

@@ -89,7 +89,7 @@ export function gammaTuning(options: { vOpt: number; c: number; alphaOpt?: numbe
  * @example
  * ```ts
  * // confseq's unit test
- * gammaExponentialLogMixture({ s: 10, v: 100, vOpt: 100, c: 2 }); // -0.24901647897554108
+ * gammaExponentialLogMixture({ s: 10, v: 100, vOpt: 100, c: 2 }); // -0.24901647897554013
  * ```
  */
 export function gammaExponentialLogMixture(options: GammaExponentialLogMixtureOptions): number {

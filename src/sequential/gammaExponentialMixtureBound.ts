@@ -26,7 +26,7 @@ export interface GammaExponentialMixtureBoundOptions {
  *
  * @example
  * ```ts
- * gammaExponentialMixtureBound({ v: 100, alpha: 0.05, vOpt: 100, c: 2 }); // 33.020170220152025
+ * gammaExponentialMixtureBound({ v: 100, alpha: 0.05, vOpt: 100, c: 2 }); // 33.02017022015202
  * ```
  */
 export function gammaExponentialMixtureBound(options: GammaExponentialMixtureBoundOptions): number {

@@ -55,7 +55,7 @@ export function makeGammaPoissonLogMixture(vOpt: number, c: number, alphaOpt: nu
  * @example
  * ```ts
  * // confseq's unit test
- * gammaPoissonLogMixture({ s: 10, v: 100, vOpt: 100, c: 2 }); // -0.0699121853170528
+ * gammaPoissonLogMixture({ s: 10, v: 100, vOpt: 100, c: 2 }); // -0.0699121853170559
  * ```
  */
 export function gammaPoissonLogMixture(options: GammaPoissonLogMixtureOptions): number {

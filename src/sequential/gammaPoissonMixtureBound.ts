@@ -27,7 +27,7 @@ export interface GammaPoissonMixtureBoundOptions {
  *
  * @example
  * ```ts
- * gammaPoissonMixtureBound({ v: 100, alpha: 0.05, vOpt: 100, c: 2 }); // 30.194898415304632
+ * gammaPoissonMixtureBound({ v: 100, alpha: 0.05, vOpt: 100, c: 2 }); // 30.19489841530464
  * ```
  */
 export function gammaPoissonMixtureBound(options: GammaPoissonMixtureBoundOptions): number {

@@ -57,7 +57,7 @@ export interface MsprtNormalMixtureSequenceResult {
  * msprtNormalMixtureSequence({
  *   steps: [{ n: 100, thetaHat: 0.3 }, { n: 200, thetaHat: 0.25 }],
  *   theta0: 0, V: 2, tau2: 0.01, alpha: 0.05,
- * }).pValueAlwaysValid; // [1, 0.6466...]
+ * }).pValueAlwaysValid; // [0.5785285128864823, 0.2964352665369201]
  * ```
  */
 export function msprtNormalMixtureSequence(options: MsprtNormalMixtureSequenceOptions): MsprtNormalMixtureSequenceResult {

@@ -65,7 +65,7 @@ export function normalTuning(options: { vOpt: number; alphaOpt?: number; isOneSi
  * ```ts
  * // confseq's unit test: two-sided, s = 10, v = 100, v_opt = 100
  * normalLogMixture({ s: 10, v: 100, vOpt: 100, alphaOpt: 0.05, isOneSided: false }); // -0.6510051600071821
- * normalLogMixture({ s: 10, v: 100, vOpt: 100 });                                     // -0.06502391242901154
+ * normalLogMixture({ s: 10, v: 100, vOpt: 100 });                                     // -0.06502391242901132
  * ```
  */
 export function normalLogMixture(options: NormalLogMixtureOptions): number {

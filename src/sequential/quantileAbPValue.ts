@@ -107,7 +107,7 @@ function makeArm(sorted: Float64Array, p: number, logMixture: (s: number, v: num
  * ```ts
  * const a = Array.from({ length: 1000 }, (_, i) => i + 1);
  * const b = a.map((x) => x + 100);
- * quantileAbPValue({ aValues: a, bValues: b, quantileP: 0.5, tOpt: 100 }); // 0.005494701248072736
+ * quantileAbPValue({ aValues: a, bValues: b, quantileP: 0.5, tOpt: 100 }); // 0.005494701248082438 (confseq: 0.005494701248072736)
  * ```
  */
 export function quantileAbPValue(options: QuantileAbPValueOptions): number {

@@ -12,7 +12,7 @@ const EPS = 2.220446049250313e-16;
  *
  * @example
  * ```ts
- * log1pmx(1e-10);  // -5.0e-21 (exactly −t²/2 + t³/3 to double precision)
+ * log1pmx(1e-10);  // -4.999999999666667e-21 (−t²/2 + t³/3 − …)
  * log1pmx(1);      // log 2 − 1 = -0.3068528194400547
  * ```
  */
@@ -36,7 +36,7 @@ export function log1pmx(t: number): number {
  * The remainder of Stirling's formula, `logGamma(x) − [(x − ½)·log x − x + ½·log 2π]`.
  *
  * For x ≥ 10 it is evaluated directly from the asymptotic series 1/(12x) − 1/(360x³) + 1/(1260x⁵) − …
- * (seven terms, relative error below 1e-16), so it keeps full *relative* precision even where
+ * (ten terms B₂ₖ/(2k(2k−1)x^(2k−1)), truncation error below 2e-17 relative at x = 10 and far less beyond), so it keeps full *relative* precision even where
  * `logGamma(x)` is ~1e7 and the remainder ~1e-8 — that is what makes {@link logBeta},
  * {@link logGammaRatio} and the incomplete-gamma prefix accurate for huge arguments (the technique of
  * R's `lgammacor` / DiDonato & Morris 1992). For 0 < x < 10 it is `logGamma(x)` minus the Stirling main
@@ -45,7 +45,7 @@ export function log1pmx(t: number): number {
  * @example
  * ```ts
  * stirlingCorrection(10);   // 0.008330563433362871
- * stirlingCorrection(1e6);  // 8.333333333305556e-8
+ * stirlingCorrection(1e6);  // 8.333333333333055e-8
  * ```
  */
 export function stirlingCorrection(x: number): number {
@@ -57,7 +57,15 @@ export function stirlingCorrection(x: number): number {
     return (
       r *
       (1 / 12 +
-        r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 * (1 / 156)))))))
+        r2 *
+          (-1 / 360 +
+            r2 *
+              (1 / 1260 +
+                r2 *
+                  (-1 / 1680 +
+                    r2 *
+                      (1 / 1188 +
+                        r2 * (-691 / 360360 + r2 * (1 / 156 + r2 * (-3617 / 122400 + r2 * (43867 / 244188 + r2 * (-174611 / 125400))))))))))
     );
   }
   return logGamma(x) - ((x - 0.5) * Math.log(x) - x + HALF_LOG_2PI);
@@ -77,8 +85,8 @@ export function stirlingCorrection(x: number): number {
  *
  * @example
  * ```ts
- * logBeta(2, 3);        // -2.4849066497880004 (= log 1/12)
- * logBeta(1e6, 2e6);    // -1909545.2953498794
+ * logBeta(2, 3);        // -2.484906649788 (= log 1/12)
+ * logBeta(1e6, 2e6);    // -1909548.2909685331
  * ```
  */
 export function logBeta(a: number, b: number): number {
@@ -110,8 +118,8 @@ export function logBeta(a: number, b: number): number {
  *
  * @example
  * ```ts
- * logGammaRatio(3, 2, 1);          // log(3·4) = 2.4849066497880004
- * logGammaRatio(50, 1e6, 1e6 / 2); // ≈ log Γ(1000050) − log Γ(50) − 1e6·log(5e5)
+ * logGammaRatio(3, 2, 1);          // log(3·4) = 2.484906649788
+ * logGammaRatio(50, 1e6, 1e6 / 2); // -306312.5972477855 (= log Γ(1000050) − log Γ(50) − 1e6·log(5e5))
  * ```
  */
 export function logGammaRatio(x: number, n: number, y = 1): number {
@@ -136,7 +144,7 @@ export function logGammaRatio(x: number, n: number, y = 1): number {
  * @example
  * ```ts
  * logBetaPrefixAtMean(1, 1);      // log(¼) = -1.3862943611198906 (x₀ = y₀ = ½, B(1, 1) = 1)
- * logBetaPrefixAtMean(1e6, 1e6);  // ½·log(5e5) − ½·log 2π + O(1e-7) = 5.6415...
+ * logBetaPrefixAtMean(1e6, 1e6);  // 5.642243030497491 (≈ ½·log(5e5) − ½·log 2π)
  * ```
  */
 export function logBetaPrefixAtMean(a: number, b: number): number {

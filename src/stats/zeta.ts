@@ -35,7 +35,7 @@ const EM_N = 12;
  * @example
  * ```ts
  * riemannZeta(2);    // 1.6449340668482264 (π²/6)
- * riemannZeta(1.4);  // 3.1055472779775... 
+ * riemannZeta(1.4);  // 3.105547277977581
  * ```
  */
 export function riemannZeta(s: number): number {
