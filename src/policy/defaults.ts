@@ -7,14 +7,17 @@ import type { RolloutPolicy } from './types.js';
  * @example
  * ```ts
  * defaultRolloutPlan; // [1, 10, 50, 100]
- * decideRollout({ evaluation, now }); // uses this plan when `plan` is omitted
+ * const d = decideRollout({ evaluation: { verdict: { verdict: 'pass' }, at: 60 }, now: 60 }); // no plan: this one
+ * d.stage;     // { index: 0, trafficPercent: 1 }
+ * d.nextStage; // { index: 1, trafficPercent: 10 }
  * ```
  */
 export const defaultRolloutPlan: ReadonlyArray<number> = Object.freeze([1, 10, 50, 100]);
 
 /**
  * Every default of the rollout policy, frozen. Pass only the fields you change as `policy`; the rest come
- * from here. docs/policy.md explains each rule and why its default was chosen. In short:
+ * from here (the original: Argo Rollouts' and Flagger's analysis settings, the Google SRE workbook's error
+ * budget policy and burn-rate alerts, Prometheus' staleness). docs/policy.md explains each rule and why its default was chosen. In short:
  *
  * | Field | Default | Why |
  * | --- | --- | --- |
@@ -42,7 +45,8 @@ export const defaultRolloutPlan: ReadonlyArray<number> = Object.freeze([1, 10, 5
  * @example
  * ```ts
  * defaultRolloutPolicy.minFailingSlis; // 2
- * decideRollout({ evaluation, now, policy: { minStageDuration: '30m' } }); // every other default kept
+ * // change one field, keep every other default:
+ * validateRolloutPolicy({ minStageDuration: '30m' }).minStageDuration; // 1800 (seconds)
  * ```
  */
 export const defaultRolloutPolicy: Readonly<RolloutPolicy> = Object.freeze({
