@@ -3,7 +3,7 @@ import { RolloutChecker, isPlainObject } from './checker.js';
 import { checkEvaluation } from './checkEvaluation.js';
 import {
   budgetThrottleRule,
-  burnRateRule,
+  burnRatePolicyRule,
   completenessRule,
   coverageRule,
   criticalSliRule,
@@ -170,7 +170,7 @@ export function decideRollout(input: DecideRolloutInput): RolloutDecision {
   const failingSlis = failingSlisRule(ctx);
   const persistence = persistenceRule(ctx);
   const sequentialFail = sequentialFailRule(ctx);
-  const burnRate = burnRateRule(ctx);
+  const burnRate = burnRatePolicyRule(ctx);
   const verdict = verdictRule(ctx);
   const completeness = completenessRule(ctx);
   const freshness = freshnessRule(ctx);

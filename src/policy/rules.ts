@@ -125,7 +125,7 @@ export function stageDeadlineRule(ctx: RuleContext, holding: boolean): RolloutRu
 }
 
 /** Hold (or rollback): burn-rate rules fire with at least the configured severity. */
-export function burnRateRule(ctx: RuleContext): RolloutRuleResult {
+export function burnRatePolicyRule(ctx: RuleContext): RolloutRuleResult {
   const sev = ctx.policy.burnRateSeverity;
   const effect = ctx.policy.burnRateAction;
   const b = ctx.evaluation.burnRate;
