@@ -11,6 +11,8 @@ import { inputError } from './location.js';
 import type { ParseInputOptions, ParsedInput } from './types.js';
 
 type Json = unknown;
+/** Sample values Prometheus writes for non-finite numbers (Go's strconv.FormatFloat). */
+const NON_FINITE = new Set(['NaN', '+Inf', '-Inf', 'Inf']);
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: Json) => {
   const s = JSON.stringify(v) ?? String(v);
@@ -90,8 +92,8 @@ export function prometheusInput(json: unknown, text: string, options: ParseInput
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number' || !Number.isFinite(pair[0]) || typeof pair[1] !== 'string') {
         throw err(text, file, [...path, 'values', k], `expected [unixSeconds, "value"], got ${show(pair)}`);
       }
-      const v = Number(pair[1]);
-      if (Number.isNaN(v) && pair[1] !== 'NaN') throw err(text, file, [...path, 'values', k, 1], `${show(pair[1])} is not a number`);
+      const v = NON_FINITE.has(pair[1]) ? NaN : Number(pair[1]);
+      if (Number.isNaN(v) && !NON_FINITE.has(pair[1])) throw err(text, file, [...path, 'values', k, 1], `${show(pair[1])} is not a number`);
       target.t.push(pair[0]);
       target.v.push(Number.isFinite(v) ? v : NaN);
     });
