@@ -31,7 +31,7 @@
  * @module
  */
 import { CanaryJudgeError } from '../errors.js';
-import { compileMapping, sameMapping, type HistogramMappingSpec, type Mapping } from './mapping.js';
+import { compileMapping, isPowerOfTwo, sameMapping, type HistogramMappingSpec, type Mapping } from './mapping.js';
 import { DenseStore } from './store.js';
 import { ByteReader, ByteWriter, base64ToBytes, bytesToBase64 } from './codec.js';
 
@@ -411,74 +411,33 @@ export class LogHistogram {
     return this;
   }
 
-  /** @internal Hot loop for γ-mappings and exponential mappings of positive scale (Math.log based). */
+  /**
+   * @internal Hot loop for γ-mappings and exponential mappings of positive scale (Math.log based): runs
+   * the monomorphic fast loop until a value needs the slow path (store growth, collapse, downscale),
+   * handles that one value, and resumes with fresh locals.
+   */
   _ingestLog(a: Float64Array): void {
     const n = a.length;
+    const acc = { zero: 0 };
     let i = 0;
     while (i < n) {
-      // (re)load the mapping constants: a downscale in the slow path changes them
       const spec = this._map.spec;
-      const isGamma = spec.kind === 'gamma';
-      if (!isGamma && (spec as { scale: number }).scale <= 0) {
-        this._ingestGeneric(a, i);
-        return;
-      }
-      let factor: number;
-      if (isGamma) {
-        const ra = (spec as { relativeAccuracy: number }).relativeAccuracy;
-        factor = 1 / Math.log1p((2 * ra) / (1 - ra));
-      } else {
-        factor = Math.pow(2, (spec as { scale: number }).scale) / Math.LN2;
-      }
-      const map = this._map;
-      const zt = this._zt;
-      const nzt = -zt;
       const pos = this._pos;
       const neg = this._neg;
-      const pc = pos.counts;
-      const po = pos.offset;
-      const pn = pc.length;
-      const nc = neg.counts;
-      const no = neg.offset;
-      const nn = nc.length;
-      let zero = 0;
-      let changed = false;
-      for (; i < n; i++) {
-        const v = a[i];
-        if (v > zt) {
-          const x = Math.log(v) * factor;
-          const c = Math.ceil(x);
-          let idx = c - 1;
-          if (!isGamma && (c - x < 1e-6 || c - x > 1 - 1e-6)) idx = map.index(v);
-          const k = idx - po;
-          if (k >= 0 && k < pn) pc[k]++;
-          else {
-            this._slowAdd(pos, idx, 1);
-            changed = true;
-            i++;
-            break;
-          }
-        } else if (v < nzt) {
-          const x = Math.log(-v) * factor;
-          const c = Math.ceil(x);
-          let idx = c - 1;
-          if (!isGamma && (c - x < 1e-6 || c - x > 1 - 1e-6)) idx = map.index(-v);
-          const k = idx - no;
-          if (k >= 0 && k < nn) nc[k]++;
-          else {
-            this._slowAdd(neg, idx, 1);
-            changed = true;
-            i++;
-            break;
-          }
-        } else {
-          zero++;
-        }
+      if (spec.kind === 'gamma') {
+        const ra = spec.relativeAccuracy;
+        const factor = 1 / Math.log1p((2 * ra) / (1 - ra));
+        i = runGamma(a, i, factor, this._zt, pos.counts, pos.offset, neg.counts, neg.offset, acc);
+      } else if (spec.kind === 'exponential' && spec.scale > 0) {
+        const factor = Math.pow(2, spec.scale) / Math.LN2;
+        i = runExponential(a, i, factor, this._zt, pos.counts, pos.offset, neg.counts, neg.offset, acc);
+      } else {
+        this._ingestGeneric(a, i);
+        break;
       }
-      this._zero += zero;
-      if (!changed) return;
-      // loop again with fresh locals (the slow path may have re-allocated stores or downscaled)
+      if (i < n) this._addCounted(a[i++], 1); // the value that needed the slow path
     }
+    this._zero += acc.zero;
   }
 
   /** @internal Generic loop (exponential scale ≤ 0 via exponent bits), from index `start`. */
@@ -1132,6 +1091,66 @@ export class LogHistogram {
   static fromBase64(text: string): LogHistogram {
     return LogHistogram.fromBinary(base64ToBytes(text));
   }
+}
+
+/**
+ * The fast loop of `addAll` for γ-mappings: from index i, buckets values while they land inside the
+ * allocated stores; returns the index of the first value that does not (or a.length).
+ */
+function runGamma(
+  a: Float64Array, i: number, factor: number, zt: number,
+  pc: Float64Array, po: number, nc: Float64Array, no: number, acc: { zero: number },
+): number {
+  const n = a.length;
+  const pn = pc.length;
+  const nn = nc.length;
+  const nzt = -zt;
+  let zero = 0;
+  for (; i < n; i++) {
+    const v = a[i];
+    if (v > zt) {
+      const k = Math.ceil(Math.log(v) * factor) - 1 - po;
+      if (k >= 0 && k < pn) pc[k]++;
+      else break;
+    } else if (v < nzt) {
+      const k = Math.ceil(Math.log(-v) * factor) - 1 - no;
+      if (k >= 0 && k < nn) nc[k]++;
+      else break;
+    } else zero++;
+  }
+  acc.zero += zero;
+  return i;
+}
+
+/** The fast loop for exponential mappings of positive scale (exact at powers of two). See runGamma. */
+function runExponential(
+  a: Float64Array, i: number, factor: number, zt: number,
+  pc: Float64Array, po: number, nc: Float64Array, no: number, acc: { zero: number },
+): number {
+  const n = a.length;
+  const pn = pc.length;
+  const nn = nc.length;
+  const nzt = -zt;
+  let zero = 0;
+  for (; i < n; i++) {
+    const v = a[i];
+    if (v > zt) {
+      const x = Math.log(v) * factor;
+      const c = Math.ceil(x);
+      // an exact power of two is the upper edge of its bucket; log() may land a hair above the integer
+      const k = (c - x > 0.999999 && isPowerOfTwo(v) ? c - 2 : c - 1) - po;
+      if (k >= 0 && k < pn) pc[k]++;
+      else break;
+    } else if (v < nzt) {
+      const x = Math.log(-v) * factor;
+      const c = Math.ceil(x);
+      const k = (c - x > 0.999999 && isPowerOfTwo(-v) ? c - 2 : c - 1) - no;
+      if (k >= 0 && k < nn) nc[k]++;
+      else break;
+    } else zero++;
+  }
+  acc.zero += zero;
+  return i;
 }
 
 function describe(s: HistogramMappingSpec): string {
