@@ -17,3 +17,5 @@ export { riemannZeta } from './zeta.js';
 export { regularizedGammaP, regularizedGammaQ, logRegularizedGammaP, logRegularizedGammaQ, logUpperIncompleteGamma, logIncompleteGammaPrefix } from './incompleteGamma.js';
 export { logBeta, logGammaRatio, stirlingCorrection, log1pmx, logBetaPrefixAtMean } from './logBeta.js';
 export { logIncompleteBeta, logRegularizedIncompleteBeta } from './logIncompleteBeta.js';
+export { incompleteBetaRegularized, incompleteBetaRegularizedComplement, betaQuantile, betaIsf, binomialPmf, binomialCdf, binomialSf, binomialAtLeast, clopperPearson, binomialTest, poissonRateRatioTest } from './binomial.js';
+export type { BinomialAlternative, ClopperPearsonOptions, ProportionInterval, BinomialTestOptions, BinomialTestResult, PoissonRateRatioTestInput, PoissonRateRatioTestResult } from './binomial.js';
