@@ -652,7 +652,7 @@ function fromApiHistogram(o: Record<string, unknown>, options: HistogramImportOp
  *   { le: '0.1', count: '2' }, { le: '0.5', count: '7' }, { le: '1', count: '9' }, { le: '+Inf', count: '10' },
  * ]);
  * h.buckets().map((b) => b.count); // [2, 5, 2, 1]
- * h.quantile(0.5);                 // 0.34 (Prometheus histogram_quantile)
+ * h.quantile(0.5);                 // ≈ 0.34 (Prometheus histogram_quantile: 0.1 + 0.4·3/5)
  * ```
  */
 export function fromPrometheusBuckets(

@@ -727,6 +727,10 @@ export class LogHistogram {
   quantileBounds(q: number): { estimate: number; lower: number | null; upper: number | null } | null {
     if (typeof q !== 'number' || !(q >= 0 && q <= 1)) throw invalid(`q must be a number in [0, 1], got ${String(q)}`, 'q');
     if (this._count === 0) return null;
+    if (this._hasExtremes && (q === 0 || q === 1)) {
+      const v = q === 0 ? this._min : this._max;
+      return { estimate: v, lower: v, upper: v };
+    }
     const loc = this._locateRank(Math.floor(q * (this._count - 1)));
     let lo = loc.lower;
     let hi = loc.upper;

@@ -45,10 +45,12 @@ export interface MannWhitneyHistogramResult extends MannWhitneyResult {
  * scipy.stats.mannwhitneyu and R's `wilcox.test(exact = FALSE, correct = TRUE)`.
  * @example
  * ```ts
- * const baseline = new LogHistogram(); baseline.addAll(baselineLatencies);
- * const canary = new LogHistogram(); canary.addAll(canaryLatencies);
- * const r = mannWhitneyHistogram(canary, baseline, { alternative: 'greater' });
- * r.pValue; // small when the canary is slower
+ * // integer-valued data: each distinct value has its own 1% bucket, so this is scipy's result on the raw data
+ * const x = new LogHistogram().addAll([3, 5, 5, 7, 8, 8, 8, 12, 15, 15, 20, 22, 25, 3, 9, 11, 11, 30]);
+ * const y = new LogHistogram().addAll([1, 2, 2, 4, 5, 5, 6, 7, 7, 8, 10, 12, 12, 13, 14, 2, 6, 9, 9, 16, 18]);
+ * const r = mannWhitneyHistogram(x, y);
+ * r.statistic; // 245.5
+ * r.pValue;    // 0.11391815484089018 (scipy.stats.mannwhitneyu(x, y, method='asymptotic'): 0.11391815484089048)
  * ```
  */
 export function mannWhitneyHistogram(

@@ -33,7 +33,8 @@ export interface QuantileRatioHistogramResult {
  * ```ts
  * const canary = new LogHistogram().addAll([100, 120, 300]);
  * const baseline = new LogHistogram().addAll([100, 110, 200]);
- * quantileRatioHistogram(canary, baseline, 0.99).ratio; // ≈ 1.5
+ * quantileRatioHistogram(canary, baseline, 1).ratio;    // 1.5 (maxima: 300 / 200)
+quantileRatioHistogram(canary, baseline, 0.5).ratio;  // ≈ 120 / 110 (within 1% each)
  * ```
  */
 export function quantileRatioHistogram(x: LogHistogram, y: LogHistogram, q: number): QuantileRatioHistogramResult {
