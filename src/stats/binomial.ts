@@ -14,8 +14,9 @@
  * - Quantiles invert I (or its complement) by a bracketed Newton iteration from the Abramowitz & Stegun
  *   26.5.22 starting point, to about 1e-15 relative.
  *
- * Invalid arguments (NaN, a probability outside [0, 1], a negative or fractional count, a non-positive
- * shape) throw `CanaryJudgeError('INVALID_ARGUMENT', …, path)`; results never contain NaN or Infinity.
+ * Invalid arguments (NaN, a probability outside [0, 1], a negative, fractional or ≥ 2^53 count, a
+ * non-positive shape or exposure) throw `CanaryJudgeError('INVALID_ARGUMENT', …, path)`; a bad `confidence`
+ * or `alternative` throws `'INVALID_OPTION'`. Results never contain NaN or Infinity.
  * @module
  */
 import { CanaryJudgeError } from '../errors.js';
@@ -48,7 +49,9 @@ function checkFinite(value: number, path: string): void {
 }
 
 function checkConfidence(value: number, path = 'confidence'): void {
-  if (typeof value !== 'number' || !(value > 0 && value < 1)) invalid(path, `must be a number strictly between 0 and 1, got ${String(value)}`);
+  if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+    throw new CanaryJudgeError('INVALID_OPTION', `${path} must be a number strictly between 0 and 1, got ${String(value)}`, path);
+  }
 }
 
 /** Which alternative hypothesis a test uses; `'greater'` means the first sample's parameter is larger. */
@@ -56,7 +59,7 @@ export type BinomialAlternative = 'two-sided' | 'less' | 'greater';
 
 function checkAlternative(value: unknown, path = 'alternative'): BinomialAlternative {
   if (value !== 'two-sided' && value !== 'less' && value !== 'greater') {
-    invalid(path, `must be 'two-sided', 'less' or 'greater', got ${JSON.stringify(value)}`);
+    throw new CanaryJudgeError('INVALID_OPTION', `${path} must be 'two-sided', 'less' or 'greater', got ${JSON.stringify(value)}`, path);
   }
   return value;
 }

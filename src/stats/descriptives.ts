@@ -18,6 +18,7 @@
  * @module
  */
 import { CanaryJudgeError } from '../errors.js';
+import { sortFloat64 } from './sortFloat64.js';
 
 /**
  * Throws `CanaryJudgeError` on the first NaN (`'NAN_IN_SAMPLE'`) or ±Infinity (`'INFINITE_IN_SAMPLE'`) in
@@ -51,8 +52,7 @@ export function assertFiniteSample(values: ArrayLike<number>, name = 'values'): 
  */
 export function sortedFiniteCopy(values: ArrayLike<number>, name = 'values'): Float64Array {
   assertFiniteSample(values, name);
-  // Float64Array#sort compares numerically (no NaN can be present here).
-  return Float64Array.from(values).sort();
+  return sortFloat64(values); // radix sort, same order as Float64Array#sort
 }
 
 function assertProbability(p: number, path = 'p'): void {
