@@ -35,7 +35,7 @@ suite
   .add(`judge ${SLIS} SLIs x (${N}+${N})`, () => judge(config, data), { minSamples: 20 })
   .on('cycle', (e: Benchmark.Event) => console.log(String(e.target)))
   .on('complete', function (this: Benchmark.Suite) {
-    const b = this[0] as Benchmark;
+    const b = (this as unknown as Benchmark[])[0];
     const sorted = [...b.stats.sample].sort((x, y) => x - y);
     const median = sorted[Math.floor(sorted.length / 2)] * 1000;
     console.log(`median ${median.toFixed(1)} ms per judge() call (target < 100 ms)`);

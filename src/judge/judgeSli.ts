@@ -13,6 +13,7 @@ import { noetherSampleSize, superiorityOfShift, twoProportionSampleSize } from '
 import type { ResolvedSli } from './resolveConfig.js';
 import { readSide, valuesInTimeOrder, type Side } from './sides.js';
 import type { SideCounts, SliData, SliResult, SliTest } from './types.js';
+import { plainNumbers } from './plainNumbers.js';
 
 /** An SLI after its data was read and tested, before the cross-SLI p-value correction classifies it. */
 export type SliOutcome =
@@ -161,9 +162,9 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
 
 function withEvidence(sli: ResolvedSli, base: ReturnType<typeof baseResult>, evidence: Evidence): SliOutcome {
   base.pValue = evidence.pValue;
-  base.effect = evidence.effect;
-  base.summary = evidence.summary;
-  base.details = evidence.details;
+  base.effect = evidence.effect ? plainNumbers(evidence.effect) : null;
+  base.summary = plainNumbers(evidence.summary);
+  base.details = plainNumbers(evidence.details);
   base.test = evidence.test;
   return { kind: 'evidence', sli, evidence, base, warnings: [] };
 }
