@@ -318,7 +318,8 @@ export function betaQuantile(p: number, a: number, b: number): number {
   checkUnit(p, 'p');
   checkPositive(a, 'a');
   checkPositive(b, 'b');
-  return solveBeta(p, a, b, false);
+  // Solve in the smaller tail: 1 − p is exact for p ≥ 0.5 (Sterbenz), and I − p near 1 would cancel.
+  return p > 0.5 ? solveBeta(1 - p, a, b, true) : solveBeta(p, a, b, false);
 }
 
 /**
@@ -335,7 +336,7 @@ export function betaIsf(q: number, a: number, b: number): number {
   checkUnit(q, 'q');
   checkPositive(a, 'a');
   checkPositive(b, 'b');
-  return solveBeta(q, a, b, true);
+  return q > 0.5 ? solveBeta(1 - q, a, b, false) : solveBeta(q, a, b, true);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -468,8 +469,9 @@ export function clopperPearson(k: number, n: number, options: ClopperPearsonOpti
   const tail = alternative === 'two-sided' ? (1 - confidence) / 2 : 1 - confidence;
   let lower = 0;
   let upper = 1;
-  if (alternative !== 'less' && k > 0) lower = solveBeta(tail, k, n - k + 1, false);
-  if (alternative !== 'greater' && k < n) upper = solveBeta(tail, k + 1, n - k, true);
+  // lower: I_p(k, n − k + 1) = tail; upper: 1 − I_p(k + 1, n − k) = tail (each solved in its small tail)
+  if (alternative !== 'less' && k > 0) lower = tail > 0.5 ? solveBeta(1 - tail, k, n - k + 1, true) : solveBeta(tail, k, n - k + 1, false);
+  if (alternative !== 'greater' && k < n) upper = tail > 0.5 ? solveBeta(1 - tail, k + 1, n - k, false) : solveBeta(tail, k + 1, n - k, true);
   return { lower, upper, confidence, alternative };
 }
 

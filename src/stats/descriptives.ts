@@ -25,6 +25,11 @@ import { sortFloat64 } from './sortFloat64.js';
  * `values`, with path `` `${name}[i]` ``. Returns the largest absolute value (0 for an empty sample).
  * Internal helper shared by the descriptive statistics and effect sizes.
  * @internal
+ * @example
+ * ```ts
+ * assertFiniteSample([1, -3, 2]);        // 3
+ * assertFiniteSample([1, NaN], 'y');     // throws CanaryJudgeError 'NAN_IN_SAMPLE' at 'y[1]'
+ * ```
  */
 export function assertFiniteSample(values: ArrayLike<number>, name = 'values'): number {
   let maxAbs = 0;
@@ -49,6 +54,10 @@ export function assertFiniteSample(values: ArrayLike<number>, name = 'values'): 
 /**
  * A sorted (ascending) `Float64Array` copy of a finite sample; throws like `assertFiniteSample`.
  * @internal
+ * @example
+ * ```ts
+ * sortedFiniteCopy([3, 1, 2]); // Float64Array [1, 2, 3]
+ * ```
  */
 export function sortedFiniteCopy(values: ArrayLike<number>, name = 'values'): Float64Array {
   assertFiniteSample(values, name);
@@ -143,7 +152,14 @@ export function mean(values: ArrayLike<number>): number | null {
   return meanOfFinite(values);
 }
 
-/** Mean of a non-empty, already validated sample. @internal */
+/**
+ * Mean of a non-empty, already validated sample (no checks; see {@link mean}).
+ * @internal
+ * @example
+ * ```ts
+ * meanOfFinite([1, 2, 3, 4]); // 2.5
+ * ```
+ */
 export function meanOfFinite(values: ArrayLike<number>): number {
   const n = values.length;
   const s = neumaierSum(values);

@@ -97,6 +97,9 @@ describe('betaQuantile / betaIsf', () => {
     ['betaQuantile(1e-5, 0.2, 7.5)', betaQuantile(1e-5, 0.2, 7.5), 9.1835527394647467e-27],
     ['betaQuantile(0.999, 1000, 1000)', betaQuantile(0.999, 1000, 1000), 0.53451294847906372],
     ['betaQuantile(1e-100, 5, 5)', betaQuantile(1e-100, 5, 5), 3.8012452545008422e-21],
+    // p near 1 is solved in the upper tail (mpmath bisection at 40 digits: 0.053533752608641032825)
+    ['betaQuantile(0.999999, 0.3, 200)', betaQuantile(0.999999, 0.3, 200), 0.053533752608641016],
+    ['betaIsf(0.999999, 200, 0.3)', betaIsf(0.999999, 200, 0.3), 1 - 0.053533752608641032825],
   ];
   it.each(cases)('%s = R qbeta to 1e-13 relative', (_label, got, want) => {
     expect(relErr(got, want)).toBeLessThanOrEqual(1e-13);
