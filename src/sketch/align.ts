@@ -9,10 +9,10 @@ import { sameMapping } from './mapping.js';
 
 /** Two histograms' counts on a shared grid, one entry per bucket non-empty in either, in value order. */
 export interface AlignedHistogramCounts {
-  /** Lowest possible value of each bucket (value space; −Infinity for an unbounded first explicit bucket). */
-  lower: number[];
-  /** Highest possible value of each bucket (+Infinity for an unbounded last explicit bucket). */
-  upper: number[];
+  /** Lowest possible value of each bucket (value space; null for the unbounded first explicit bucket). */
+  lower: Array<number | null>;
+  /** Highest possible value of each bucket (null for the unbounded last explicit bucket). */
+  upper: Array<number | null>;
   /** Count of x in each bucket. */
   x: number[];
   /** Count of y in each bucket. */
@@ -144,8 +144,8 @@ export function alignHistograms(x: LogHistogram, y: LogHistogram): AlignedHistog
   const { x: X, y: Y } = alignPair(x, y);
   const out: AlignedHistogramCounts = { lower: [], upper: [], x: [], y: [], resolution: gridInfo(X, Y) };
   forEachAlignedBucket(X, Y, (cx, cy, lo, hi) => {
-    out.lower.push(lo);
-    out.upper.push(hi);
+    out.lower.push(Number.isFinite(lo) ? lo : null);
+    out.upper.push(Number.isFinite(hi) ? hi : null);
     out.x.push(cx);
     out.y.push(cy);
   });

@@ -93,10 +93,16 @@ export interface OrderedBuckets {
 
 /** One bucket in value order, as returned by {@link LogHistogram.buckets}. */
 export interface HistogramBucket {
-  /** Lower edge (exclusive, except for the zero bucket and negative buckets, whose lower edge is inclusive). */
-  lower: number;
-  /** Upper edge (inclusive, except for negative buckets, whose upper edge is exclusive). */
-  upper: number;
+  /**
+   * Lower edge (exclusive, except for the zero bucket and negative buckets, whose lower edge is
+   * inclusive); null for the unbounded first bucket of explicit bounds (−∞).
+   */
+  lower: number | null;
+  /**
+   * Upper edge (inclusive, except for negative buckets, whose upper edge is exclusive); null for the
+   * unbounded last bucket of explicit bounds (+∞).
+   */
+  upper: number | null;
   count: number;
 }
 
@@ -769,7 +775,8 @@ export class LogHistogram {
   buckets(): HistogramBucket[] {
     const o = this._ordered();
     const out: HistogramBucket[] = [];
-    for (let k = 0; k < o.n; k++) out.push({ lower: o.lower[k], upper: o.upper[k], count: o.count[k] });
+    const fin = (v: number) => (Number.isFinite(v) ? v : null);
+    for (let k = 0; k < o.n; k++) out.push({ lower: fin(o.lower[k]), upper: fin(o.upper[k]), count: o.count[k] });
     return out;
   }
 
@@ -794,7 +801,7 @@ export class LogHistogram {
           lower[n] = -map.upper(i);
           upper[n] = -map.lower(i);
           count[n] = nc[k];
-          value[n] = -map.value(i);
+          value[n] = -finiteRep(map.value(i), lower[n] === -Infinity ? -upper[n] : -lower[n]);
           closedLower[n] = 1;
           n++;
         }
@@ -815,7 +822,7 @@ export class LogHistogram {
         lower[n] = map.lower(i);
         upper[n] = map.upper(i);
         count[n] = pc[k];
-        value[n] = map.value(i);
+        value[n] = finiteRep(map.value(i), Number.isFinite(lower[n]) ? lower[n] : upper[n]);
         n++;
       }
     }
@@ -1155,6 +1162,12 @@ function runExponential(
   }
   acc.zero += zero;
   return i;
+}
+
+/** A representative that is a finite number (edge buckets near ±MAX_VALUE or explicit ends). */
+function finiteRep(v: number, fallback: number): number {
+  if (Number.isFinite(v)) return v;
+  return Number.isFinite(fallback) ? fallback : Number.MAX_VALUE;
 }
 
 function describe(s: HistogramMappingSpec): string {

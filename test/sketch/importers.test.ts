@@ -159,9 +159,9 @@ describe('fromPrometheusNativeHistogram', () => {
     });
     expect(h.mapping).toEqual({ kind: 'explicit', bounds: [0.1, 0.5, 1] });
     expect(h.buckets()).toEqual([
-      { lower: -Infinity, upper: 0.1, count: 2 },
+      { lower: null, upper: 0.1, count: 2 }, // (−∞, 0.1]
       { lower: 0.1, upper: 0.5, count: 5 },
-      { lower: 1, upper: Infinity, count: 1 },
+      { lower: 1, upper: null, count: 1 }, // (1, +∞)
     ]);
   });
 
