@@ -23,9 +23,13 @@
  *
  * **Merging** (`merge(other)`, in place) is exact, associative and commutative (property-tested): counts,
  * zero count, min and max exactly; `sum` up to floating-point rounding. Exponential histograms of
- * different scales meet at the coarser scale; different zero thresholds meet at the larger one, widened to
- * the upper edge of any populated bucket it cuts (the Prometheus rule); explicit-bounds histograms with
- * different bounds meet on the bounds they share (nested buckets, no loss beyond the coarser grid). A
+ * different scales meet at the finest scale ≤ both at which the union fits `maxBuckets`; different zero
+ * thresholds meet at the larger one rounded up to the next bucket edge, every bucket below it joining the
+ * zero bucket (the Prometheus rule, made order-independent by rounding whether or not the cut bucket is
+ * populated); explicit-bounds histograms with different bounds meet on the bounds they share (nested
+ * buckets, no loss beyond the coarser grid). Documented exceptions to associativity: histograms with
+ * different `maxBuckets` (the smaller cap wins), and a larger zero threshold absorbing the very buckets
+ * that forced a downscale earlier in one merge order (that order ends at a coarser scale). A
  * γ-mapping never merges with an exponential one or with another accuracy: `CanaryJudgeError
  * ('SKETCH_MAPPING_MISMATCH')`; {@link rebucketHistogram} converts with a documented loss.
  * @module
