@@ -931,6 +931,7 @@ export class LogHistogram {
     if (json === null || typeof json !== 'object') throw bad('histogram JSON must be an object', '');
     if (json.type !== undefined && json.type !== 'LogHistogram') throw bad(`type must be 'LogHistogram'`, 'type');
     if (json.version !== undefined && json.version !== 1) throw bad(`unsupported version ${String(json.version)}`, 'version');
+    compileMapping(json.mapping, 'mapping'); // validates with the JSON path of the field
     const h = new LogHistogram({
       mapping: json.mapping,
       maxBuckets: json.maxBuckets ?? DEFAULT_MAX_BUCKETS,

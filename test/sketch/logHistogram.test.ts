@@ -387,6 +387,12 @@ describe('LogHistogram: JSON and binary round trips are exact', () => {
       expect((e as CanaryJudgeError).path).toBe('positive.counts[1]');
     }
     expect(() => LogHistogram.fromJSON({ ...j, count: 4 })).toThrow(/count/);
+    try {
+      LogHistogram.fromJSON({ ...j, mapping: { kind: 'gamma', relativeAccuracy: 2 } });
+      throw new Error('no error');
+    } catch (e) {
+      expect((e as CanaryJudgeError).path).toBe('mapping.relativeAccuracy');
+    }
     expect(() => LogHistogram.fromBase64('TEgB')).toThrow(CanaryJudgeError);
   });
 });
