@@ -11,8 +11,15 @@
  *   Catherine Loader's saddle-point expansion ("Fast and accurate computation of binomial probabilities",
  *   2000; the method of R's `dbinom`): Stirling-series remainders and the deviance term bd0, which keeps
  *   about 1e-14 relative accuracy for counts in the millions where exp(lgamma sums) would lose 6+ digits.
+ * - Where the hypergeometric series 2F1(a+b, 1; a+1; x) (DLMF 8.17.8, positive terms) converges fast it is
+ *   summed instead of the fraction.
  * - Quantiles invert I (or its complement) by a bracketed Newton iteration from the Abramowitz & Stegun
  *   26.5.22 starting point, to about 1e-15 relative.
+ *
+ * Accuracy (3 000 random cases against scipy/mpmath, shapes e^−5…e^10): median 3e-15 relative; for shapes
+ * ≥ 1 at most 7e-13, reached only in tails below 1e-75 where the result's own condition number (an
+ * exponent in the hundreds) limits any double implementation; with a shape below 1 the smaller tail can
+ * lose up to ~1e-12 relative when it is computed as 1 − (the other tail).
  *
  * Invalid arguments (NaN, a probability outside [0, 1], a negative, fractional or ≥ 2^53 count, a
  * non-positive shape or exposure) throw `CanaryJudgeError('INVALID_ARGUMENT', …, path)`; a bad `confidence`
@@ -150,10 +157,11 @@ function frontFactor(x: number, y: number, a: number, b: number): number {
  * partial denominators rewritten with λ = a − (a+b)x ≥ 0 and y = 1 − x:
  *   D₀ = (λ + 1)/(a + 1),
  *   Dₘ = [(a+2m−1)(a(2m+1+my) + m(3m+2+my) + (a+m)λ) + m(b−m)x(a+2m+1)] / ((a+2m−1)(a+2m)(a+2m+1)).
- * Every term is then a sum of non-negative quantities (for m < b), so nothing cancels even when
- * x ≈ 1 and a ≫ b, where the plain form 1 + d₂ₘ₊₁ loses up to ten digits. (The same idea as the λ form
+ * For λ > −1 and m < b every term is then a sum of positive quantities (the (a+m)λ term is smaller than
+ * a(2m+1) + m(3m+2)), so nothing cancels even when x ≈ 1 and a ≫ b, where the plain form 1 + d₂ₘ₊₁ loses
+ * up to ten digits. (The same idea as the λ form
  * of Didonato & Morris' BFRAC, ACM TOMS 708, 1992; derived here from DLMF 8.17.22.)
- * Evaluated by the modified Lentz method (Lentz 1976; Thompson & Barnett 1986). Requires λ ≥ 0.
+ * Evaluated by the modified Lentz method (Lentz 1976; Thompson & Barnett 1986). Requires λ > −1.
  * Returns I_x(a, b) · a·B(a, b)/(xᵃ yᵇ).
  */
 function betaContinuedFraction(x: number, y: number, a: number, b: number, lambda: number): number {
@@ -183,18 +191,43 @@ function betaContinuedFraction(x: number, y: number, a: number, b: number, lambd
   return 1 / f;
 }
 
-/** [I_x(a, b), 1 − I_x(a, b)], each accurate in its own small tail. x, y = 1 − x in [0, 1]. */
+/**
+ * The hypergeometric series 2F1(a + b, 1; a + 1; x) = Σₙ Πⱼ₍ⱼ<ₙ₎ (a+b+j)x/(a+1+j), so that
+ * I_x(a, b) = xᵃ yᵇ/(a B(a, b)) · 2F1 (DLMF 8.17.8). Every term is positive (no cancellation); used when the
+ * term ratio stays ≤ 0.7, i.e. at most ~110 terms. More accurate than the continued fraction when a or
+ * b is below 1 (where some partial numerators are negative).
+ */
+function betaSeries(x: number, a: number, b: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let n = 0; n < 2000; n++) {
+    term *= ((a + b + n) * x) / (a + 1 + n);
+    sum += term;
+    if (term <= sum * 1e-17) break;
+  }
+  return sum;
+}
+
+/** I_x(a, b) for x ≤ (a+1)/(a+b+2), λ = a − (a+b)x > −1: series or continued fraction. */
+function incompleteBetaDirect(x: number, y: number, a: number, b: number, lambda: number): number {
+  const firstRatio = ((a + b) * x) / (a + 1);
+  const tail = Math.max(firstRatio, x) <= 0.7 ? betaSeries(x, a, b) : betaContinuedFraction(x, y, a, b, lambda);
+  return Math.min(1, frontFactor(x, y, a, b) * tail);
+}
+
+/** [I_x(a, b), 1 − I_x(a, b)], x and y = 1 − x both given, in [0, 1]. */
 function incompleteBetaPair(x: number, y: number, a: number, b: number): [number, number] {
   if (x === 0) return [0, 1];
   if (y === 0) return [1, 0];
   // λ = a − (a+b)x = (a+b)y − b, from whichever of x, y is the small one (no large product to round).
   const lambda = x <= 0.5 ? a - (a + b) * x : (a + b) * y - b;
-  if (lambda >= 0) {
-    // x at or below the mean a/(a+b): the lower tail is the small one; compute it directly.
-    const lower = Math.min(1, frontFactor(x, y, a, b) * betaContinuedFraction(x, y, a, b, lambda));
+  if (x * (a + b + 2) <= a + 1) {
+    // x ≤ (a+1)/(a+b+2) (Numerical Recipes' rule): I converges fast here, and λ > 2x − 1 > −1 keeps every
+    // partial denominator of the fraction positive. Otherwise I_x(a, b) = 1 − I_y(b, a), where the same holds.
+    const lower = incompleteBetaDirect(x, y, a, b, lambda);
     return [lower, 1 - lower];
   }
-  const upper = Math.min(1, frontFactor(y, x, b, a) * betaContinuedFraction(y, x, b, a, -lambda));
+  const upper = incompleteBetaDirect(y, x, b, a, -lambda);
   return [1 - upper, upper];
 }
 
@@ -207,7 +240,7 @@ function checkBetaArguments(x: number, a: number, b: number): void {
 /**
  * The regularized incomplete beta function I_x(a, b) = B(x; a, b)/B(a, b), the CDF of the Beta(a, b)
  * distribution at x (scipy's `special.betainc(a, b, x)`, R's `pbeta(x, a, b)` — note the argument order
- * here: x first). Relative accuracy about 1e-14 (checked against scipy to 1e-12 relative in tests);
+ * here: x first). Relative accuracy about 1e-14 (checked against mpmath to 1e-13 relative in tests);
  * x outside [0, 1] or non-positive a, b throw `CanaryJudgeError('INVALID_ARGUMENT')`.
  * Algorithm: continued fraction with the modified Lentz method and the symmetry swap (Numerical Recipes
  * §6.4; DLMF 8.17.22), front factor by Loader's saddle-point formula.
@@ -663,7 +696,8 @@ export function poissonRateRatioTest(input: PoissonRateRatioTestInput): PoissonR
   const scaled1 = ratio * exposure1;
   const p0 = scaled1 / (scaled1 + exposure2);
   const test = binomialTest(events1, n, p0, { alternative, confidence });
-  const toRatio = (p: number): number => (p / (1 - p)) * (exposure2 / exposure1);
+  // RR = p/(1 − p) · t2/t1, multiplied left to right so a huge t2/t1 cannot turn 0 into NaN.
+  const toRatio = (p: number): number => (p === 0 ? 0 : ((p / (1 - p)) * exposure2) / exposure1);
 
   let estimate: number | null = null;
   let estimateReason: PoissonRateRatioTestResult['estimateReason'];

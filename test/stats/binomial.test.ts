@@ -47,6 +47,10 @@ const INCOMPLETE_BETA: Array<[number, number, number, number, number]> = [
   [0.97, 20, 10, 0.9999999929980048, 7.0019951787844805e-9],
   [0.123, 1.5, 40.5, 0.9865094353419852, 0.013490564658014756],
   [0.8, 0.5, 3, 0.9972863179649062, 0.0027136820350937936],
+  // regressions: a ≫ b with x just past the switch point (the plain continued fraction lost 11 digits here);
+  // a tiny shape with x ≈ 1e-6 (mpmath: x^a y^b/(a B) · 2F1(a+b, 1; a+1; x) at 60 digits)
+  [7.2246687943803141e-6, 3, 999998, 0.97499999999999994497, 0.025000000000000055027],
+  [1.1746122393920477e-6, 0.010902318883937471, 10345.888535682281, 0.9588533412542992, 0.04114665874570082],
 ];
 
 describe('incompleteBetaRegularized and its complement', () => {
@@ -351,6 +355,10 @@ describe('poissonRateRatioTest against R poisson.test', () => {
   it('0 vs 0 events: p-value 1, estimate null, interval [0, ∞)', () => {
     const r = poissonRateRatioTest({ events1: 0, exposure1: 100, events2: 0, exposure2: 50 });
     expect(r).toMatchObject({ pValue: 1, estimate: null, estimateReason: 'NO_EVENTS', lower: 0, upper: null, upperReason: 'UNBOUNDED' });
+  });
+  it('extreme exposure ratios stay finite (no 0 · ∞)', () => {
+    const r = poissonRateRatioTest({ events1: 0, exposure1: 5e-324, events2: 1, exposure2: 0.001 });
+    expect(r).toMatchObject({ estimate: 0, pValue: 1, lower: 0, upper: null, upperReason: 'UNBOUNDED' });
   });
   it('validates its input', () => {
     const ok = { events1: 1, exposure1: 1, events2: 1, exposure2: 1 };
