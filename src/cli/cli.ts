@@ -210,7 +210,16 @@ async function judgeCommand(argv: string[], io: CliIo): Promise<number> {
 
 async function defaultScenarios(): Promise<CliScenario[]> {
   const mod = await import('../../datasets/index.js');
-  return mod.demoScenarios();
+  try {
+    return mod.demoScenarios();
+  } catch (e) {
+    // the NAB scenarios read datasets/nab/*.csv next to the module (dist/nab/ in the build)
+    const err = e as NodeJS.ErrnoException & { path?: string };
+    if (err.code === 'ENOENT') {
+      throw new CanaryJudgeError('FILE_NOT_FOUND', `the demo data is missing: ${err.path ?? err.message} (the build copies datasets/nab/*.csv to dist/nab/)`, err.path ?? '');
+    }
+    throw e;
+  }
 }
 
 function matches(expected: string, verdict: Verdict): boolean {
