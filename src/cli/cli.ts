@@ -222,6 +222,20 @@ async function defaultScenarios(): Promise<CliScenario[]> {
   }
 }
 
+/** Wraps text at spaces to lines of at most `width` characters (longer words stay whole). */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
 function matches(expected: string, verdict: Verdict): boolean {
   if (expected === 'not-pass') return verdict.verdict !== 'pass';
   return expected === verdict.verdict;
@@ -267,7 +281,7 @@ async function demoCommand(argv: string[], io: CliIo): Promise<number> {
         return `## ${s.title} (\`${s.id}\`)\n\n${s.description}\n\nExpected **${expectation(s)}**, got **${verdict.verdict}** ${ok ? '✅' : '❌'}\n\n${renderMarkdown(verdict, { headingLevel: 3 })}`;
       }
       const rule = '='.repeat(Math.min(100, s.title.length + s.id.length + 7));
-      return `${rule}\n${s.title} [${s.id}]\n${rule}\n${s.description}\nexpected: ${expectation(s)}   got: ${verdict.verdict}   ${ok ? 'as expected' : 'MISMATCH'}\n\n${renderText(verdict, { color, details: false })}`;
+      return `${rule}\n${s.title} [${s.id}]\n${rule}\n${wrap(s.description, 100)}\nexpected: ${expectation(s)}   got: ${verdict.verdict}   ${ok ? 'as expected' : 'MISMATCH'}\n\n${renderText(verdict, { color, details: false })}`;
     });
     const good = results.filter((r) => matches(r.scenario.expected, r.verdict)).length;
     const summary = `${good} of ${results.length} scenarios gave their expected verdict.\n`;
