@@ -23,3 +23,5 @@ export { hodgesLehmann, hodgesLehmannSorted } from './hodgesLehmann.js';
 export type { HodgesLehmannOptions, HodgesLehmannResult } from './hodgesLehmann.js';
 export { incompleteBetaRegularized, incompleteBetaRegularizedComplement, betaQuantile, betaIsf, binomialPmf, binomialCdf, binomialSf, binomialAtLeast, clopperPearson, binomialTest, poissonRateRatioTest } from './binomial.js';
 export type { BinomialAlternative, ClopperPearsonOptions, ProportionInterval, BinomialTestOptions, BinomialTestResult, PoissonRateRatioTestInput, PoissonRateRatioTestResult } from './binomial.js';
+export { meanRatio, medianRatio, medianRatioSorted, quantileRatio, quantileRatioSorted, commonLanguageEffectSize, commonLanguageEffectSizeSorted, cliffsDelta, cliffsDeltaSorted, relativeHodgesLehmannShift, relativeHodgesLehmannShiftSorted } from './effectSizes.js';
+export type { EffectSize, EffectSizeReason, RatioEffectSize, DominanceCounts, DominanceEffectSize, RelativeShiftEffectSize } from './effectSizes.js';
