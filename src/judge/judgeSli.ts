@@ -1,3 +1,4 @@
+import { CanaryJudgeError } from '../errors.js';
 import { preprocess } from '../preprocess/index.js';
 import { sortFloat64 } from '../stats/sortFloat64.js';
 import { classifyEvidence } from './classify.js';
@@ -154,9 +155,15 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
     });
   }
   let evidence: Evidence;
-  if (guessed === 'quantile') evidence = quantileEvidence(sli, c.sorted, b.sorted, power);
-  else if (guessed === 'kayenta') evidence = kayentaEvidence(sli, c.sorted, b.sorted, power);
-  else evidence = mannWhitneyEvidence(sli, c.sorted, b.sorted, power);
+  try {
+    if (guessed === 'quantile') evidence = quantileEvidence(sli, c.sorted, b.sorted, power);
+    else if (guessed === 'kayenta') evidence = kayentaEvidence(sli, c.sorted, b.sorted, power);
+    else evidence = mannWhitneyEvidence(sli, c.sorted, b.sorted, power);
+  } catch (e) {
+    // a statistic that cannot be computed on this data (e.g. overflowing values) is a data problem, not a crash
+    if (!(e instanceof CanaryJudgeError)) throw e;
+    return final(base, 'error', `${sli.name} could not be judged: ${e.message}.`);
+  }
   return withEvidence(sli, base, evidence);
 }
 

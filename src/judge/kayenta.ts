@@ -73,8 +73,10 @@ export function fromKayentaConfig(canaryConfig: unknown, options: FromKayentaOpt
       problems.push({ code: 'INVALID_VALUE', path: `${cpath}.effectSize.measure`, message: `${cpath}.effectSize.measure: must be "meanRatio" or "cles"` });
     }
     const neutral = measure === 'cles' ? 0.5 : 1;
-    const up = (v: number | undefined) => (v === undefined ? undefined : Math.max(0, v - neutral));
-    const down = (v: number | undefined) => (v === undefined ? undefined : Math.max(0, neutral - v));
+    // rounded to 12 significant digits so that 1.2 − 1 reads 0.2, not 0.19999999999999996
+    const tidy = (v: number) => Number(v.toPrecision(12));
+    const up = (v: number | undefined) => (v === undefined ? undefined : tidy(Math.max(0, v - neutral)));
+    const down = (v: number | undefined) => (v === undefined ? undefined : tidy(Math.max(0, neutral - v)));
     const allowedIncrease = up(num(effect.allowedIncrease, `${cpath}.effectSize.allowedIncrease`, problems)) ?? 0;
     const allowedDecrease = down(num(effect.allowedDecrease, `${cpath}.effectSize.allowedDecrease`, problems)) ?? 0;
     const criticalIncrease = up(num(effect.criticalIncrease, `${cpath}.effectSize.criticalIncrease`, problems));

@@ -45,6 +45,13 @@ export function kayentaEvidence(sli: ResolvedSli, canary: Float64Array, baseline
       decided: { classification: 'pass', critical: false, reason: `${sli.name}: the canary and baseline data are ${identical ? 'identical' : 'one and the same constant'}.` },
     };
   }
+  const finite = (a: Float64Array) => Number.isFinite(a[0]) && Number.isFinite(a[a.length - 1]);
+  if (!finite(canary) || !finite(baseline)) {
+    return {
+      ...base, pValue: null, sign: 0, effect: null, details: {},
+      decided: { classification: 'pass', critical: false, reason: `${sli.name}: the data contains infinite values, which Kayenta's classifier cannot judge; counted as a pass.` },
+    };
+  }
   const hl = hodgesLehmannSorted(canary, baseline, { confidence: sli.confidence, alternative: 'two-sided', method: 'asymptotic', continuity: true });
   const mw = mannWhitneySorted(canary, baseline, { alternative: 'two-sided', method: 'asymptotic', continuity: true });
   // effect size in Kayenta's own scale: mean ratio, or CLES = P(canary > baseline) + ties/2

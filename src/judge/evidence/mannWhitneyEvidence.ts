@@ -1,3 +1,4 @@
+import { CanaryJudgeError } from '../../errors.js';
 import { mannWhitneySorted } from '../../stats/mannWhitney.js';
 import { hodgesLehmannSorted } from '../../stats/hodgesLehmann.js';
 import { medianSorted, quantileSorted } from '../../stats/descriptives.js';
@@ -68,7 +69,19 @@ export function mannWhitneyEvidence(sli: ResolvedSli, canary: Float64Array, base
       effect = clesEffect(mw.statistic, canary.length, baseline.length, sli.confidence);
       break;
     default: {
-      const hl = hodgesLehmannSorted(canary, baseline, { confidence: sli.confidence, alternative: 'two-sided' });
+      const finite = (a: Float64Array) => Number.isFinite(a[0]) && Number.isFinite(a[a.length - 1]);
+      if (!finite(canary) || !finite(baseline)) {
+        effect = { kind: 'hlShift', estimate: null, lower: null, upper: null, confidence: sli.confidence, note: 'the data contains infinite values, so the shift is undefined' };
+        break;
+      }
+      let hl;
+      try {
+        hl = hodgesLehmannSorted(canary, baseline, { confidence: sli.confidence, alternative: 'two-sided' });
+      } catch (e) {
+        if (!(e instanceof CanaryJudgeError)) throw e;
+        effect = { kind: 'hlShift', estimate: null, lower: null, upper: null, confidence: sli.confidence, note: e.message };
+        break;
+      }
       details.shift = hl.estimate;
       details.shiftLower = hl.lower;
       details.shiftUpper = hl.upper;
