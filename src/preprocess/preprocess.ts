@@ -123,7 +123,8 @@ export function preprocess(values: ArrayLike<number>, options: PreprocessOptions
 
   const nan = applyNanPolicy(values, nanPolicy);
   const nanSummary: NanStepSummary = {
-    policy: nanPolicy.kind === 'replace' ? { kind: 'replace', value: nanPolicy.value } : { kind: nanPolicy.kind },
+    // +0 for −0: the summary must survive a JSON round trip unchanged
+    policy: nanPolicy.kind === 'replace' ? { kind: 'replace', value: nanPolicy.value === 0 ? 0 : nanPolicy.value } : { kind: nanPolicy.kind },
     nanCount: nan.nanCount,
     removed: nan.removed,
     replaced: nan.replaced,
