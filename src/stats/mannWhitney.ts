@@ -89,7 +89,13 @@ export interface ResolvedMannWhitneyOptions {
   continuity: boolean;
 }
 
-/** Checks and fills in the options of the Mann–Whitney family (shared with Hodges–Lehmann). */
+/**
+ * Checks and fills in the options of the Mann–Whitney family (`INVALID_OPTION` with the option's path).
+ * @example
+ * ```ts
+ * resolveMannWhitneyOptions({ alternative: 'less' }); // { alternative: 'less', method: 'auto', continuity: true }
+ * ```
+ */
 export function resolveMannWhitneyOptions(options: MannWhitneyOptions | undefined): ResolvedMannWhitneyOptions {
   const o = options ?? {};
   if (typeof o !== 'object') throw new CanaryJudgeError('INVALID_OPTION', 'options must be an object', 'options');
@@ -111,6 +117,11 @@ export function resolveMannWhitneyOptions(options: MannWhitneyOptions | undefine
 /**
  * Copies a sample into a fresh `Float64Array`, rejecting empty samples and NaN
  * (`EMPTY_SAMPLE` / `NAN_IN_SAMPLE`, with `path` the argument name).
+ * @example
+ * ```ts
+ * copySample([3, 1], 'x'); // Float64Array [3, 1]
+ * copySample([], 'y');     // throws CanaryJudgeError EMPTY_SAMPLE (path 'y')
+ * ```
  */
 export function copySample(values: ArrayLike<number>, path: string): Float64Array {
   if (values == null || typeof (values as ArrayLike<number>).length !== 'number') {
@@ -124,7 +135,14 @@ export function copySample(values: ArrayLike<number>, path: string): Float64Arra
   return a;
 }
 
-/** Checks a caller-sorted sample: non-empty, NaN-free, ascending (`NOT_SORTED` otherwise). */
+/**
+ * Checks a caller-sorted sample: non-empty, NaN-free, ascending (`NOT_SORTED` otherwise).
+ * @example
+ * ```ts
+ * checkSortedSample([1, 2, 2], 'x'); // ok
+ * checkSortedSample([2, 1], 'x');    // throws CanaryJudgeError NOT_SORTED (path 'x')
+ * ```
+ */
 export function checkSortedSample(values: ArrayLike<number>, path: string): void {
   if (values == null || typeof (values as ArrayLike<number>).length !== 'number') {
     throw new CanaryJudgeError('INVALID_SAMPLE', `${path} must be an array of numbers`, path);

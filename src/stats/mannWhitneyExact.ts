@@ -33,7 +33,13 @@ export interface MannWhitneyNullHalf {
   cdf: Float64Array;
 }
 
-/** Work of {@link mannWhitneyNullHalf}: about min(n, m) · ⌊n·m/2⌋ · 2 inner steps. */
+/**
+ * Work of {@link mannWhitneyNullHalf}: about min(n, m) · ⌊n·m/2⌋ · 2 inner steps.
+ * @example
+ * ```ts
+ * exactNoTiesWork(10, 20); // 2000
+ * ```
+ */
 export function exactNoTiesWork(nx: number, ny: number): number {
   return 2 * Math.min(nx, ny) * Math.floor((nx * ny) / 2);
 }
@@ -165,6 +171,10 @@ export function mannWhitneyNullHalf(nx: number, ny: number): MannWhitneyNullHalf
 /**
  * P(U ≤ u) from the lower half of the null distribution (any integer u; the upper half by symmetry
  * as 1 − P(U ≤ nm − u − 1), where that probability is below one half so nothing cancels).
+ * @example
+ * ```ts
+ * nullHalfCdf(mannWhitneyNullHalf(2, 2), 3); // 5/6
+ * ```
  */
 export function nullHalfCdf(d: MannWhitneyNullHalf, u: number): number {
   const nm = d.nx * d.ny;
@@ -178,6 +188,10 @@ export function nullHalfCdf(d: MannWhitneyNullHalf, u: number): number {
 /**
  * Exact one-sided p-values of U without ties: `less` = P(U ≤ u), `greater` = P(U ≥ u).
  * `u` is an integer (without ties U is always an integer).
+ * @example
+ * ```ts
+ * exactNoTiesPValues(17, 5, 4); // { less: 0.9682539682539683, greater: 0.05555555555555555 }
+ * ```
  */
 export function exactNoTiesPValues(u: number, nx: number, ny: number, d?: MannWhitneyNullHalf): { less: number; greater: number } {
   const dist = d ?? mannWhitneyNullHalf(nx, ny);
@@ -187,6 +201,10 @@ export function exactNoTiesPValues(u: number, nx: number, ny: number, d?: MannWh
 
 /**
  * Smallest integer q with P(U ≤ q) ≥ p (R's `qwilcox(p, nx, ny)`) for 0 < p ≤ ½.
+ * @example
+ * ```ts
+ * nullHalfQuantile(mannWhitneyNullHalf(2, 2), 0.2); // 1
+ * ```
  */
 export function nullHalfQuantile(d: MannWhitneyNullHalf, p: number): number {
   const cdf = d.cdf;
@@ -208,7 +226,13 @@ export function nullHalfQuantile(d: MannWhitneyNullHalf, p: number): number {
   return lo;
 }
 
-/** Work (inner steps) and cells of the exact conditional distribution with ties. */
+/**
+ * Work (inner steps) and cells of the exact conditional distribution with ties.
+ * @example
+ * ```ts
+ * exactTiesCost(tieGroups(Float64Array.of(1, 2), Float64Array.of(2, 3)), 2, 2); // { work: 94.5, cells: 27 }
+ * ```
+ */
 export function exactTiesCost(groups: TieGroups, nx: number, ny: number): { work: number; cells: number } {
   const k = Math.min(nx, ny);
   const S = 2 * nx * ny;
@@ -314,6 +338,10 @@ export function mannWhitneyExactTiesDistribution(groups: TieGroups, nx: number, 
 /**
  * Exact one-sided p-values of U given the tie pattern: `less` = P(U ≤ u), `greater` = P(U ≥ u),
  * from {@link mannWhitneyExactTiesDistribution} (tail sums of positive terms).
+ * @example
+ * ```ts
+ * exactTiesPValues(0.5, tieGroups(Float64Array.of(1, 2), Float64Array.of(2, 3)), 2, 2); // { less: 1/3, greater: 1 }
+ * ```
  */
 export function exactTiesPValues(u: number, groups: TieGroups, nx: number, ny: number): { less: number; greater: number } {
   const { weights, total } = mannWhitneyExactTiesDistribution(groups, nx, ny);
@@ -327,7 +355,14 @@ export function exactTiesPValues(u: number, groups: TieGroups, nx: number, ny: n
   return { less: Math.min(1, le / total), greater: Math.min(1, ge / total) };
 }
 
-/** Throws `EXACT_TOO_LARGE` when an exact computation would exceed the work or memory budget. */
+/**
+ * Throws `EXACT_TOO_LARGE` when an exact computation would exceed the work or memory budget.
+ * @example
+ * ```ts
+ * assertExactFeasible(1e6, 1e4, 'null distribution of U'); // ok
+ * assertExactFeasible(1e12, 1e4, 'null distribution of U'); // throws CanaryJudgeError EXACT_TOO_LARGE
+ * ```
+ */
 export function assertExactFeasible(work: number, cells: number, what: string): void {
   if (work > EXACT_MAX_WORK || cells > EXACT_MAX_CELLS) {
     throw new CanaryJudgeError(
