@@ -99,28 +99,6 @@ export function quantileSortedType7(sorted: ArrayLike<number>, p: number): numbe
   return lerp(sorted[lo], sorted[lo + 1], h - lo);
 }
 
-/**
- * The percentile of Apache Commons Math 3 `StatUtils.percentile` with its default `EstimationType.LEGACY`,
- * which Kayenta's judge uses: position pos = p·(n + 1) (1-based); pos < 1 gives the minimum, pos ≥ n the
- * maximum, otherwise x[⌊pos⌋] + (pos − ⌊pos⌋)·(x[⌊pos⌋+1] − x[⌊pos⌋]) (1-based). This equals Hyndman–Fan
- * type 6 (numpy `method='weibull'`). NaN when `sorted` is empty. `p` is a fraction in (0, 1].
- */
-export function quantileSortedCommonsLegacy(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = p >= 1 ? n : p * (n + 1);
-  if (pos < 1) return sorted[0];
-  if (pos >= n) return sorted[n - 1];
-  const fpos = Math.floor(pos);
-  const lower = sorted[fpos - 1];
-  const upper = sorted[fpos];
-  const d = pos - fpos;
-  if (d === 0 || lower === upper) return lower;
-  if (lower === -Infinity) return -Infinity;
-  if (upper === Infinity) return Infinity;
-  return lower + d * (upper - lower);
-}
-
 /** Mean of two numbers that does not overflow for large finite inputs. */
 export function mean2(a: number, b: number): number {
   const m = (a + b) / 2;

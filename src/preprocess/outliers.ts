@@ -8,7 +8,6 @@ import {
   medianSorted,
   NORMAL_MAD_SCALE,
   type PreprocessProblem,
-  quantileSortedCommonsLegacy,
   quantileSortedType7,
   sortedWithoutNaN,
   throwIfProblems,
@@ -20,8 +19,8 @@ import {
  * - `iqr`: Tukey's fences with type-7 quartiles (numpy's default): keep Q1 − f·IQR ≤ x ≤ Q3 + f·IQR;
  *   `factor` f defaults to 1.5.
  * - `kayentaIqr`: Kayenta NetflixACAJudge's outlier remover (`IQRDetector(factor = 3.0,
- *   reduceSensitivity = true)`): keep min(P1, Q1 − f·IQR) ≤ x ≤ max(P99, Q3 + f·IQR), with Apache Commons
- *   Math's default (legacy, p·(n+1)) percentiles; `factor` defaults to 3.
+ *   reduceSensitivity = true)`): keep min(P1, Q1 − f·IQR) ≤ x ≤ max(P99, Q3 + f·IQR), with type-7
+ *   (R-7, numpy's default linear) percentiles as Kayenta computes them; `factor` defaults to 3.
  * - `mad`: keep |x − median| ≤ k·MAD, MAD the median absolute deviation scaled by 1/Φ⁻¹(3/4) ≈ 1.4826;
  *   `k` defaults to 3. When MAD = 0 nothing is removed.
  */
@@ -169,8 +168,11 @@ function copyAll(values: ArrayLike<number>): Float64Array {
  * - `kayentaIqr`: Kayenta's `IQRDetector(factor, reduceSensitivity = true)` (spinnaker/kayenta,
  *   `kayenta-judge/.../detectors/IQRDetector.scala`, used by `NetflixACAJudge.transformMetric` with
  *   factor 3.0): lower = min(P1, Q1 − f·IQR), upper = max(P99, Q3 + f·IQR); a value is an outlier when
- *   x < lower or x > upper. Percentiles are Commons Math 3 `StatUtils.percentile` (legacy estimation,
- *   pos = p·(n+1), clamped to the min/max; Hyndman–Fan type 6), as Kayenta computes them.
+ *   x < lower or x > upper. Percentiles (Q1, Q3, P1, P99) are Hyndman–Fan type 7, h = (n − 1)·p, as in
+ *   Kayenta, whose IQRDetector calls `DescriptiveStatistics.percentile` (Apache Commons Math 3
+ *   `Percentile` with `EstimationType.R_7`; numpy `method='linear'`). For n ≤ 101, P1 lies between the
+ *   two smallest values and P99 between the two largest, so a lone extreme point can be removed even
+ *   from a small sample (in 1..10, 50 the 50 goes: P99 = 46); a point between P1 and P99 never is.
  * - `mad`: remove |x − median| > k·MAD with MAD = 1.4826·median|x − median| (the scale of
  *   `scipy.stats.median_abs_deviation(scale='normal')`); MAD = 0 removes nothing (fences `null`), since a
  *   spread of zero cannot tell an outlier from ordinary variation in, e.g., mostly-zero error counts.
@@ -180,6 +182,8 @@ function copyAll(values: ArrayLike<number>): Float64Array {
  * removeOutliers([1, 2, 3, 4, 100], { kind: 'iqr' });
  * // { values: Float64Array [1, 2, 3, 4], removed: 1, lowerFence: -1, upperFence: 7, countBefore: 5, countAfter: 4 }
  * removeOutliers([1, 2, 3, 4, 100], { kind: 'mad', k: 3 }).removed; // 1
+ * // x = 1..98, 500, 1000: Q1 = 25.75, Q3 = 75.25, P1 = 1.99, P99 = 505 (numpy.percentile, linear)
+ * removeOutliers(x, { kind: 'kayentaIqr' }); // lowerFence −122.75, upperFence ≈ 505: removes only 1000
  * ```
  */
 export function removeOutliers(values: ArrayLike<number>, spec: OutlierSpec): RemoveOutliersResult {
@@ -206,10 +210,10 @@ export function removeOutliers(values: ArrayLike<number>, spec: OutlierSpec): Re
     return result(keepBetween(values, lower, upper), lower, upper);
   }
   if (r.kind === 'kayentaIqr') {
-    const q1 = quantileSortedCommonsLegacy(sorted, 0.25);
-    const q3 = quantileSortedCommonsLegacy(sorted, 0.75);
-    const p01 = quantileSortedCommonsLegacy(sorted, 0.01);
-    const p99 = quantileSortedCommonsLegacy(sorted, 0.99);
+    const q1 = quantileSortedType7(sorted, 0.25);
+    const q3 = quantileSortedType7(sorted, 0.75);
+    const p01 = quantileSortedType7(sorted, 0.01);
+    const p99 = quantileSortedType7(sorted, 0.99);
     const iqr = q3 - q1;
     const lower = Math.min(p01, q1 - r.factor * iqr);
     const upper = Math.max(p99, q3 + r.factor * iqr);

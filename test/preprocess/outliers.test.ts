@@ -36,31 +36,35 @@ describe('removeOutliers: iqr (Tukey fences, numpy type-7 quartiles)', () => {
 });
 
 describe('removeOutliers: kayentaIqr (NetflixACAJudge IQRDetector(3.0, reduceSensitivity = true))', () => {
-  it('worked example, n = 100: legacy percentiles P1 = 1.01, Q1 = 25.25, Q3 = 75.75, P99 = 995', () => {
-    // pos = p·(n+1): Q1 at 25.25 → 25.25; Q3 at 75.75 → 75.75; IQR = 50.5; Q3 + 3·IQR = 227.25;
-    // P99 at 99.99 → 500 + 0.99·(1000 − 500) = 995; P1 at 1.01 → 1.01; Q1 − 3·IQR = −126.25.
-    // Fences: lower = min(1.01, −126.25) = −126.25, upper = max(995, 227.25) = 995 → only 1000 goes.
-    // (numpy.percentile(x, [1, 25, 75, 99], method='weibull') gives the same four numbers.)
+  it('worked example, n = 100: type-7 percentiles P1 = 1.99, Q1 = 25.75, Q3 = 75.25, P99 = 505', () => {
+    // h = (n − 1)·p: Q1 at 24.75 → 25.75; Q3 at 74.25 → 75.25; IQR = 49.5; Q1 − 3·IQR = −122.75;
+    // Q3 + 3·IQR = 223.75; P1 at 0.99 → 1.99; P99 at 98.01 → 500 + 0.01·(1000 − 500) = 505.
+    // Fences: lower = min(1.99, −122.75) = −122.75, upper = max(505, 223.75) = 505 → only 1000 goes.
+    // numpy.percentile(x, [1, 25, 75, 99]) (method='linear') = [1.99, 25.75, 75.25, 505.00000000000256].
     const r = removeOutliers([...range(1, 98), 500, 1000], { kind: 'kayentaIqr' });
-    expect(r.lowerFence).toBeCloseTo(-126.25, 12);
-    // 0.99·101 = 99.99 in doubles leaves d = 0.98999…: numpy (weibull) and Java both give 994.9999999999975.
-    expect(r.upperFence).toBe(994.9999999999975);
+    expect(r.lowerFence).toBeCloseTo(-122.75, 12);
+    // 0.99·99 = 98.01 in doubles leaves a fraction 0.0100000000000051…, as in numpy.
+    expect(r.upperFence).toBeCloseTo(505.00000000000256, 10);
     expect(r.removed).toBe(1);
     expect(r.values[r.values.length - 1]).toBe(500);
   });
 
-  it('with n ≤ 99 P1 and P99 are the min and max, so nothing is ever removed', () => {
-    // n = 11: P1 pos 0.12 < 1 → min; P99 pos 11.88 ≥ n → max (Commons Math legacy clamping).
+  it('removes a lone extreme point from a small sample (P99 interpolates, it is not the maximum)', () => {
+    // n = 11, 1..10, 50: numpy.percentile(x, [1, 25, 75, 99]) = [1.1, 3.5, 8.5, 46.000000000000014];
+    // lower = min(1.1, 3.5 − 15) = −11.5, upper = max(46, 8.5 + 15) = 46 → 50 is removed.
     const r = removeOutliers([...range(1, 10), 50], { kind: 'kayentaIqr' });
-    expect(r).toMatchObject({ removed: 0, lowerFence: -15, upperFence: 50 });
+    expect(r.lowerFence).toBeCloseTo(-11.5, 12);
+    expect(r.upperFence).toBeCloseTo(46.000000000000014, 12);
+    expect(r.removed).toBe(1);
+    expect(Array.from(r.values)).toEqual(range(1, 10));
   });
 
-  it('matches numpy (method="weibull") on a 205-point latency sample', () => {
+  it('matches numpy (method="linear") on a 205-point latency sample', () => {
     const r = removeOutliers(ref.sample, { kind: 'kayentaIqr' });
-    expect(r.lowerFence).toBeCloseTo(ref.kayentaIqr.lowerFence, 10); // -6.48
-    expect(r.upperFence).toBeCloseTo(ref.kayentaIqr.upperFence, 10); // 236.87 (= P99)
+    expect(r.lowerFence).toBeCloseTo(ref.kayentaIqr.lowerFence, 10); // -6.44
+    expect(r.upperFence).toBeCloseTo(ref.kayentaIqr.upperFence, 10); // 176.6 (= P99)
     expectSeries(r.values, ref.kayentaIqr.kept, 0);
-    expect(r.removed).toBe(2);
+    expect(r.removed).toBe(3); // 180, 240.5, 310
   });
 
   it('factor defaults to 3 and can be changed', () => {

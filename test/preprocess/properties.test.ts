@@ -111,21 +111,38 @@ describe('preprocess properties (fast-check)', () => {
     );
   });
 
-  it('kayentaIqr removes nothing below 100 points and only points beyond P1 / P99 above', () => {
+  it('kayentaIqr never removes a point between P1 and P99 (type 7), so at most the points beyond them go', () => {
+    // With h = (n − 1)·p, the type-7 P1 lies in [x(⌊h₁⌋), x(⌊h₁⌋+1)] and P99 in [x(⌊h₉₉⌋), x(⌊h₉₉⌋+1)]
+    // (0-based order statistics), and the fences are min(P1, …) ≤ P1 and max(P99, …) ≥ P99. So every
+    // removed value is below x(⌊h₁⌋+1) or above x(⌊h₉₉⌋): at most ⌊h₁⌋ + 1 low and n − 1 − ⌊h₉₉⌋ high.
     const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 });
     fc.assert(
-      fc.property(fc.array(finite, { maxLength: 99 }), (values) => {
-        expect(removeOutliers(values, { kind: 'kayentaIqr', factor: 0.01 }).removed).toBe(0);
+      fc.property(fc.array(finite, { minLength: 1, maxLength: 400 }), fc.double({ min: 0.01, max: 5, noNaN: true }), (values, factor) => {
+        const n = values.length;
+        const sorted = Float64Array.from(values).sort();
+        const lowBound = sorted[Math.min(n - 1, Math.floor((n - 1) * 0.01) + 1)];
+        const highBound = sorted[Math.floor((n - 1) * 0.99)];
+        const r = removeOutliers(values, { kind: 'kayentaIqr', factor });
+        const kept = new Map<number, number>();
+        for (const v of r.values) kept.set(v, (kept.get(v) ?? 0) + 1);
+        let low = 0;
+        let high = 0;
+        for (const v of values) {
+          const k = kept.get(v) ?? 0;
+          if (k > 0) {
+            kept.set(v, k - 1);
+            continue;
+          }
+          // a removed value
+          expect(v < lowBound || v > highBound).toBe(true);
+          if (v < lowBound) low++;
+          else high++;
+        }
+        expect(low).toBeLessThanOrEqual(Math.floor((n - 1) * 0.01) + 1);
+        expect(high).toBeLessThanOrEqual(n - 1 - Math.floor((n - 1) * 0.99));
+        expect(r.removed).toBe(low + high);
       }),
       { numRuns: 200 },
-    );
-    fc.assert(
-      fc.property(fc.array(finite, { minLength: 100, maxLength: 400 }), (values) => {
-        // at most the points strictly above P99 / below P1 can go: about 1% of the sample on each side
-        const r = removeOutliers(values, { kind: 'kayentaIqr', factor: 0.01 });
-        expect(r.removed).toBeLessThanOrEqual(2 * Math.ceil(0.01 * (values.length + 1)));
-      }),
-      { numRuns: 100 },
     );
   });
 
