@@ -5,6 +5,7 @@ export { fromKayentaConfig, type FromKayentaOptions } from './kayenta.js';
 export { JUDGE_DEFAULTS } from './defaults.js';
 export { adjustPValues } from './multipleComparisons.js';
 export { noetherSampleSize, twoProportionSampleSize } from './power.js';
+export type { HistogramSide } from './histogramSide.js';
 export type {
   Classification,
   Counts,

@@ -7,6 +7,8 @@ import { kayentaEvidence } from './evidence/kayentaEvidence.js';
 import { mannWhitneyEvidence } from './evidence/mannWhitneyEvidence.js';
 import { quantileEvidence } from './evidence/quantileEvidence.js';
 import { rateEvidence } from './evidence/rateEvidence.js';
+import { histogramEvidence } from './evidence/histogramEvidence.js';
+import type { LogHistogram } from '../sketch/logHistogram.js';
 import { burnRateEvidence } from './evidence/burnRateEvidence.js';
 import type { Evidence } from './evidence/types.js';
 import { countText, percent } from './explain.js';
@@ -79,8 +81,8 @@ function prepareSamples(sli: ResolvedSli, side: Extract<Side, { kind: 'samples' 
  */
 export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcome {
   const power = JUDGE_DEFAULTS.power;
-  const baseline = readSide(data?.baseline);
-  const canary = readSide(data?.canary);
+  const baseline = readSide(data?.baseline, `${sli.name}.baseline`);
+  const canary = readSide(data?.canary, `${sli.name}.canary`);
   const guessed: SliTest = sli.test ?? (baseline.kind === 'counts' || canary.kind === 'counts' ? 'rate' : 'mannWhitney');
   const base = baseResult(sli, guessed);
   base.samples = { baseline: zeroCounts(sideLength(baseline)), canary: zeroCounts(sideLength(canary)) };
@@ -127,6 +129,7 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
     const evidence = rateEvidence(sli, canary, baseline, power);
     return withEvidence(sli, base, evidence);
   }
+  if (baseline.kind === 'histogram' || canary.kind === 'histogram') return judgeHistograms(sli, base, baseline, canary, power);
   if (baseline.kind !== 'samples' || canary.kind !== 'samples') {
     return final(base, 'error', `${sli.name} could not be judged: the ${guessed} test needs samples on both sides, got counts (use test "rate").`);
   }
@@ -167,6 +170,43 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
   return withEvidence(sli, base, evidence);
 }
 
+/** Histograms on one or both sides: samples on the other side are binned on the histogram's grid. */
+function judgeHistograms(sli: ResolvedSli, base: ReturnType<typeof baseResult>, baseline: Side, canary: Side, power: number): SliOutcome {
+  const test = sli.test ?? 'mannWhitney';
+  if (test !== 'mannWhitney' && test !== 'quantile') {
+    return final(base, 'error', `${sli.name} could not be judged: histograms support the mannWhitney and quantile tests, not ${test}.`);
+  }
+  const template = baseline.kind === 'histogram' ? baseline.histogram : (canary as Extract<Side, { kind: 'histogram' }>).histogram;
+  const toHistogram = (side: Side): LogHistogram | string => {
+    if (side.kind === 'histogram') return side.histogram;
+    if (side.kind === 'samples') {
+      const h = template.cloneEmpty();
+      const values = Float64Array.from(side.values).filter((v) => !Number.isNaN(v));
+      h.addAll(values);
+      return h;
+    }
+    return 'the other side is a histogram; this side must be a histogram or samples';
+  };
+  const b = toHistogram(baseline);
+  const c = toHistogram(canary);
+  if (typeof b === 'string' || typeof c === 'string') return final(base, 'error', `${sli.name} could not be judged: ${typeof b === 'string' ? b : c}.`);
+  base.samples = {
+    baseline: { before: b.count, after: b.count, nan: 0, outliersRemoved: 0 },
+    canary: { before: c.count, after: c.count, nan: 0, outliersRemoved: 0 },
+  };
+  const minSamples = sli.minSamples ?? JUDGE_DEFAULTS.sli.minSamples;
+  if (b.count < minSamples || c.count < minSamples) {
+    const n = Math.min(b.count, c.count);
+    return final(base, 'insufficient', `${sli.name} has only ${countText(n)} ${b.count <= c.count ? 'baseline' : 'canary'} points in its histogram; at least ${minSamples} are needed.`);
+  }
+  try {
+    return withEvidence(sli, base, histogramEvidence(sli, c, b, power));
+  } catch (e) {
+    if (!(e instanceof CanaryJudgeError)) throw e;
+    return final(base, 'error', `${sli.name} could not be judged: ${e.message}.`);
+  }
+}
+
 function withEvidence(sli: ResolvedSli, base: ReturnType<typeof baseResult>, evidence: Evidence): SliOutcome {
   base.pValue = evidence.pValue;
   base.effect = evidence.effect ? plainNumbers(evidence.effect) : null;
@@ -194,6 +234,7 @@ export function finishSli(outcome: Extract<SliOutcome, { kind: 'evidence' }>, ad
   }
   if (critical && sli.critical && !d.beyondCritical) reason += ' This SLI is critical, so the run fails.';
   else if (critical && d.beyondCritical) reason += ' A change this large fails the run.';
+  if (base.details.aggregated === true) reason += ` (Judged on histograms: ${String(base.details.resolution)}.)`;
   if (sli.muted) reason += ' (muted: not counted)';
   return {
     ...base,

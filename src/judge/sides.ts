@@ -1,3 +1,6 @@
+import { CanaryJudgeError } from '../errors.js';
+import type { LogHistogram } from '../sketch/logHistogram.js';
+import { isHistogramSide, toLogHistogram } from './histogramSide.js';
 import type { Counts, SideData, TimeSeries } from './types.js';
 
 /** One side of an SLI, recognised from its shape. */
@@ -5,6 +8,7 @@ export type Side =
   | { kind: 'none' }
   | { kind: 'samples'; values: ArrayLike<number>; timestamps: ArrayLike<number> | null }
   | { kind: 'counts'; events: number; total: number; intervals: number }
+  | { kind: 'histogram'; histogram: LogHistogram }
   | { kind: 'invalid'; problem: string };
 
 const isArrayLike = (v: unknown): v is ArrayLike<number> =>
@@ -33,8 +37,17 @@ function sumCounts(v: number | ArrayLike<number>, what: string): { value: number
  * `{ events, total }` (totals or per-interval arrays, summed). `null`/`undefined`/empty → `none`.
  * Malformed shapes are reported as `invalid` with a sentence, never thrown (bad data is a result).
  */
-export function readSide(data: SideData | null | undefined): Side {
+export function readSide(data: SideData | null | undefined, path = ''): Side {
   if (data === null || data === undefined) return { kind: 'none' };
+  if (isHistogramSide(data)) {
+    try {
+      const histogram = 'histogram' in data ? toLogHistogram(data, `${path}.histogram`) : data;
+      return histogram.count > 0 ? { kind: 'histogram', histogram } : { kind: 'none' };
+    } catch (e) {
+      if (e instanceof CanaryJudgeError) return { kind: 'invalid', problem: `${e.path ? `${e.path}: ` : ''}${e.message}` };
+      throw e;
+    }
+  }
   if (isArrayLike(data)) return data.length === 0 ? { kind: 'none' } : { kind: 'samples', values: data, timestamps: null };
   if (typeof data !== 'object') return { kind: 'invalid', problem: `expected samples, a time series or counts, got ${typeof data}` };
   if ('events' in data || 'total' in data) {

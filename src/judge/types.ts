@@ -1,3 +1,6 @@
+import type { HistogramSide } from './histogramSide.js';
+import type { LogHistogram } from '../sketch/logHistogram.js';
+
 /**
  * Types of the judge: its configuration, its input data and its result (the {@link Verdict}).
  * Every result type is plain JSON: no `NaN`, no `Infinity`, no class instances.
@@ -135,8 +138,8 @@ export interface Counts {
   total: number | ArrayLike<number>;
 }
 
-/** One side (baseline or canary) of an SLI's data. */
-export type SideData = ArrayLike<number> | TimeSeries | Counts;
+/** One side (baseline or canary) of an SLI's data: samples, a time series, counts, or a histogram (see {@link HistogramSide}). */
+export type SideData = ArrayLike<number> | TimeSeries | Counts | HistogramSide | LogHistogram;
 
 /** Data of one SLI: always named, never positional. */
 export interface SliData {

@@ -5,6 +5,7 @@
 import { CanaryJudgeError } from '../errors.js';
 import type { HistogramInfo, LogHistogram } from './logHistogram.js';
 import { alignPair, forEachAlignedCount } from './align.js';
+import { normalIsf } from '../stats/normal.js';
 
 /** Options of {@link hodgesLehmannHistogram}. */
 export interface HodgesLehmannHistogramOptions {
@@ -14,6 +15,15 @@ export interface HodgesLehmannHistogramOptions {
    * values > 0.
    */
   scale?: 'linear' | 'log';
+  /**
+   * When given (e.g. 0.95), also compute a distribution-free confidence interval of the shift (`ciLower`,
+   * `ciUpper`): the pairwise differences at the Mann–Whitney ranks nx·ny/2 ∓ z·σ_U (normal approximation,
+   * σ_U tie-corrected with every bucket as a tie group — the asymptotic interval of R's `wilcox.test`
+   * without continuity correction), with every value at its bucket's midpoint as for the estimate. Binning
+   * moves each end by at most what `lower`/`upper` show for the estimate (about ±2a in ratio); the accuracy
+   * study in docs/sketches.md measures the effect on decisions.
+   */
+  confidence?: number;
 }
 
 /** Result of {@link hodgesLehmannHistogram} (plain JSON; null + `reason` where a number is not available). */
@@ -35,6 +45,10 @@ export interface HodgesLehmannHistogramResult {
   scale: 'linear' | 'log';
   nx: number;
   ny: number;
+  /** With `confidence`: lower end of the confidence interval of the shift (ratio on the log scale); else null. */
+  ciLower: number | null;
+  /** With `confidence`: upper end of the confidence interval; else null. */
+  ciUpper: number | null;
   /** Why `estimate` or the bounds are null; null otherwise. */
   reason: string | null;
   /** The shared grid the computation ran on. */
@@ -162,7 +176,16 @@ export function hodgesLehmannHistogram(
   });
   const ix = X.info();
   const resolution: HistogramInfo = { ...ix, buckets: groups, collapsed: ix.collapsed || Y.info().collapsed };
-  const base = { scale, nx, ny, resolution } as const;
+  const base = { scale, nx, ny, resolution, ciLower: null, ciUpper: null } as const;
+  const confidence = options.confidence;
+  if (confidence !== undefined && !(confidence > 0 && confidence < 1)) {
+    throw new CanaryJudgeError('INVALID_OPTION', `confidence must be in (0, 1), got ${String(confidence)}`, 'confidence');
+  }
+  let tieSum = 0;
+  forEachAlignedCount(X, Y, (cx, cy) => {
+    const t = cx + cy;
+    tieSum += t * t * t - t;
+  });
 
   const sides: Side[] = [];
   for (const h of [X, Y]) {
@@ -215,5 +238,16 @@ export function hodgesLehmannHistogram(
     upper = weightedPairMedian(sx.hi, sx.w, sx.n, sy.lo, sy.w, sy.n, total);
   }
   const tr = (v: number | null) => (v === null ? null : scale === 'log' ? Math.exp(v) : v);
-  return { ...base, estimate: tr(med), lower: tr(lower), upper: tr(upper), reason };
+  let ciLower: number | null = null;
+  let ciUpper: number | null = null;
+  if (confidence !== undefined && !sx.unbounded && !sy.unbounded) {
+    const N = nx + ny;
+    const variance = ((nx * ny) / 12) * (N + 1 - tieSum / (N * (N - 1)));
+    const half = normalIsf((1 - confidence) / 2) * Math.sqrt(Math.max(variance, 0));
+    const kLow = Math.max(total / 2 - half, 0);
+    const kHigh = Math.min(total / 2 + half, total);
+    ciLower = pairDifferenceQuantile(sx.mid, sx.w, sx.n, sy.mid, sy.w, sy.n, Math.max(kLow, 1e-9), false);
+    ciUpper = pairDifferenceQuantile(sx.mid, sx.w, sx.n, sy.mid, sy.w, sy.n, Math.min(kHigh, total), false);
+  }
+  return { ...base, estimate: tr(med), lower: tr(lower), upper: tr(upper), ciLower: tr(ciLower), ciUpper: tr(ciUpper), reason };
 }
