@@ -97,7 +97,7 @@ function assertFinite(a: ArrayLike<number>, path: string): void {
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     if (v === Infinity || v === -Infinity) {
-      throw new CanaryJudgeError('NONFINITE_IN_SAMPLE', `${path}[${i}] is ${v}: the Hodges–Lehmann estimate needs finite values`, path);
+      throw new CanaryJudgeError('INFINITE_IN_SAMPLE', `${path}[${i}] is ${v}: the Hodges–Lehmann estimate needs finite values`, path);
     }
   }
 }
@@ -122,7 +122,7 @@ function assertFinite(a: ArrayLike<number>, path: string): void {
  * - no n·m array is ever built: each order statistic is found by selection in the implicit sorted
  *   matrix of differences ({@link selectPairwiseDifference}), so n = m = 10⁶ takes well under 2 s.
  *
- * Errors (`CanaryJudgeError`): `EMPTY_SAMPLE`, `NAN_IN_SAMPLE`, `NONFINITE_IN_SAMPLE` (±Infinity make
+ * Errors (`CanaryJudgeError`): `EMPTY_SAMPLE`, `NAN_IN_SAMPLE`, `INFINITE_IN_SAMPLE` (±Infinity make
  * the differences undefined), `DIFFERENCE_OVERFLOW` (a difference overflows to ±Infinity),
  * `INVALID_OPTION`, `EXACT_TOO_LARGE`.
  *

@@ -251,7 +251,7 @@ describe('hodgesLehmann: properties and errors', () => {
       }
       throw new Error('did not throw');
     };
-    expect(codeOf(() => hodgesLehmann([1, Infinity], [2]))).toEqual(['NONFINITE_IN_SAMPLE', 'x']);
+    expect(codeOf(() => hodgesLehmann([1, Infinity], [2]))).toEqual(['INFINITE_IN_SAMPLE', 'x']);
     expect(codeOf(() => hodgesLehmann([1], [NaN]))).toEqual(['NAN_IN_SAMPLE', 'y']);
     expect(codeOf(() => hodgesLehmann([], [1]))).toEqual(['EMPTY_SAMPLE', 'x']);
     expect(codeOf(() => hodgesLehmann([1e308], [-1e308]))).toEqual(['DIFFERENCE_OVERFLOW', 'x']);
