@@ -37,7 +37,7 @@ describe('judge on histograms (pre-aggregated data)', () => {
     };
     const v = judge(config, { latency: { baseline: { histogram: otel(baseline) }, canary: { histogram: otel(slower) } } });
     expect(v.slis[0].classification).toBe('high');
-    expect(v.slis[0].details.resolution).toMatch(/^exponential scale 3 \(4.33\d% relative accuracy\)/);
+    expect(v.slis[0].details.resolution).toMatch(/^exponential scale 3 \(4\.329% relative accuracy\)/);
     expect(v.slis[0].effect?.estimate).toBeGreaterThan(0.09);
     const mixed = judge(config, { latency: { baseline: { histogram: otel(baseline) }, canary: healthy.slice(0, 500) } });
     expect(mixed.slis[0].samples.canary.after).toBe(500);
