@@ -40,3 +40,45 @@ export type {
   MsprtNormalMixtureSequenceOptions,
   MsprtNormalMixtureSequenceResult,
 } from './msprtNormalMixtureSequence.js';
+export { CountMonitor, countMonitorFromSeries, COUNT_MONITOR_DEFAULT_CONCENTRATION } from './monitors/CountMonitor.js';
+export type {
+  CountMonitorOptions,
+  CountUpdate,
+  CountSideUpdate,
+  CountMonitorResult,
+  CountMonitorJSON,
+  CountSeriesSide,
+  CountMonitorSeriesInput,
+  CountMonitorSeriesResult,
+} from './monitors/CountMonitor.js';
+export { MeanMonitor, meanMonitorFromSeries, MEAN_MONITOR_DEFAULTS } from './monitors/MeanMonitor.js';
+export type {
+  MeanMonitorOptions,
+  MeanBatchSummary,
+  MeanSideUpdate,
+  MeanUpdate,
+  MeanSideState,
+  MeanMonitorResult,
+  MeanMonitorJSON,
+  MeanMonitorSeriesInput,
+  MeanMonitorSeriesResult,
+} from './monitors/MeanMonitor.js';
+export { QuantileMonitor, quantileMonitorFromSeries, QUANTILE_MONITOR_DEFAULTS } from './monitors/QuantileMonitor.js';
+export type {
+  QuantileMonitorOptions,
+  QuantileMonitorQuantile,
+  QuantileMonitorResult,
+  QuantileMonitorJSON,
+  QuantileMonitorSeriesInput,
+  QuantileMonitorSeriesResult,
+} from './monitors/QuantileMonitor.js';
+export { MONITOR_DEFAULTS } from './monitors/common.js';
+export type {
+  MonitorDecision,
+  MonitorDirection,
+  MonitorConfidenceSequence,
+  MonitorResultBase,
+  MonitorTracePoint,
+  MonitorBaseOptions,
+} from './monitors/common.js';
+export type { SeriesSide as MonitorSeriesSide } from './monitors/series.js';
