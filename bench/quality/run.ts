@@ -1,0 +1,256 @@
+/**
+ * Decision-quality harness of the judge (docs/quality.md explains every table).
+ *
+ * Run: `npm run bench:quality` (= `tsx bench/quality/run.ts`), options:
+ * - `--quick`: a quarter of the Monte Carlo runs (wider error bars, ~4× faster);
+ * - `--only a,b`: only these sections (sliAa, series, rateAa, judgeAa, sliDetection, delay, judgeDetection, nab);
+ * - `--seed N` (default 20240611); `--out path` (default bench/results/quality.json).
+ *
+ * Prints Markdown tables and writes every number (with its Monte Carlo interval) to the JSON file. Seeded: the
+ * same seed gives the same numbers on every machine (datasets/random.ts).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { JUDGE_DEFAULTS } from '../../src/judge/defaults.js';
+import { FAMILIES, FAMILY_PARAMETERS } from './families.js';
+import { formatProportion as fp, pct, type Proportion } from './montecarlo.js';
+import { ALLOWED_GRID, rateAaCell, sampleAaCells, type SliAaCell } from './sliAa.js';
+import { SLI_SCENARIOS, sliDetectionCell, type SliDetectionCell } from './sliDetection.js';
+import { judgeStudy, type JudgeStudyVariant } from './judgeStudy.js';
+import { DEFAULT_SETTINGS, REFERENCE_STAGES, type Regression, type SettingsVariant } from './service.js';
+import { loadStudySeries, nabStudy, windowPairs, NAB_TREATMENTS, type NabCell } from './nabStudy.js';
+import { nabServiceStudy, type NabServiceCell } from './nabService.js';
+import { RECOMMENDED_SETTINGS, SETTINGS_ALTERNATIVES } from './settings.js';
+import { SERIES_TREATMENTS, seriesCells, type SeriesCell } from './seriesStudy.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const QUICK = process.argv.includes('--quick');
+const SEED = Number(arg('seed') ?? 20240611);
+const OUT = arg('out') ?? 'bench/results/quality.json';
+const ONLY = arg('only')?.split(',');
+const runsOf = (n: number) => Math.max(QUICK ? 4 : 8, Math.round(QUICK ? n / 4 : n));
+const wanted = (section: string) => !ONLY || ONLY.includes(section);
+
+const started = performance.now();
+const timings: Record<string, number> = {};
+const results: Record<string, unknown> = {};
+function section<T>(name: string, title: string, fn: () => T): T | undefined {
+  if (!wanted(name)) return undefined;
+  console.log(`\n## ${title}\n`);
+  const t0 = performance.now();
+  const out = fn();
+  timings[name] = Math.round(performance.now() - t0) / 1000;
+  results[name] = out;
+  console.log(`\n(${name}: ${timings[name]} s)`);
+  return out;
+}
+function table(header: string[], rows: string[][]): void {
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+const p = (x: Proportion) => fp(x);
+
+// ---------------------------------------------------------------------------------------------------------------
+section('sliAa', 'A/A false-fail rate of each sample test, one SLI, judge defaults', () => {
+  const sizes: Array<[number, number]> = [[20, 1200], [50, 600], [100, 400], [1000, 200], [10_000, 60], [100_000, 12]];
+  const cells: SliAaCell[] = [];
+  for (const family of FAMILIES) {
+    for (const [n, runs] of sizes) cells.push(...sampleAaCells({ seed: SEED, family, n, runs: runsOf(runs) }));
+  }
+  for (const test of ['mannWhitney', 'mannWhitney/meanRatio', 'quantile'] as const) {
+    console.log(`\n### ${test}\n`);
+    table(
+      ['family', 'points/side', 'runs', 'p < 0.05 (test alone)', `fails (allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default)`, 'fails (allowed 5%)', 'fails (allowed 0)', 'inconclusive passes'],
+      cells.filter((c) => c.test === test).map((c) => [c.family, String(c.n), String(c.runs), p(c.significant), p(c.high), p(c.highAt['0.05']), p(c.highAt['0']), p(c.inconclusive)]),
+    );
+  }
+  const mismatches = cells.reduce((s, c) => s + c.recomputeMismatch, 0);
+  console.log(`\nrecomputed classifications that differ from the judge's own at its default: ${mismatches} (must be 0)`);
+  return { families: FAMILY_PARAMETERS, allowedGrid: ALLOWED_GRID, cells, recomputeMismatches: mismatches };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+section('series', 'Autocorrelated series (AR(1), mean 50, sd 10): raw vs smoothed vs block-aggregated, one SLI', () => {
+  const settings: Array<[number, number, number]> = [[0.7, 180, 0], [0.7, 180, 0.1], [0.9, 180, 0], [0.9, 180, 0.1], [0.9, 1000, 0], [0.9, 1000, 0.1]];
+  const cells: SeriesCell[] = [];
+  for (const [phi, n, shift] of settings) cells.push(...seriesCells({ seed: SEED, phi, n, shift, runs: runsOf(300) }));
+  table(
+    ['φ', 'points/side', 'canary level', 'treatment', 'runs', `fails (allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default)`, 'fails (allowed 5%)', 'insufficient'],
+    cells.map((c) => [String(c.phi), String(c.n), c.shift === 0 ? 'same (A/A)' : `+${pct(c.shift)}`, c.treatment, String(c.runs), p(c.flaggedDefault), p(c.flagged5), p(c.insufficient)]),
+  );
+  return { treatments: SERIES_TREATMENTS, cells };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+section('rateAa', 'A/A false-fail rate of the rate test (errors / requests), one SLI, judge defaults', () => {
+  const cells: SliAaCell[] = [];
+  for (const errorRate of [0.002, 0.02]) {
+    for (const overdispersion of [0, 0.5]) {
+      for (const requests of [200, 1800, 18_000, 200_000, 1_000_000]) {
+        cells.push(rateAaCell({ seed: SEED, requests, errorRate, overdispersion, runs: runsOf(300) }));
+      }
+    }
+  }
+  table(
+    ['errors', 'requests/side', 'runs', 'p < 0.05 (test alone)', 'fails (default)', 'fails (allowed 5%)', 'fails (allowed 0)', 'insufficient'],
+    cells.map((c) => [c.family, String(c.n), String(c.runs), p(c.significant), p(c.high), p(c.highAt['0.05']), p(c.highAt['0']), p(c.insufficient)]),
+  );
+  return { cells };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+function judgeRows(label: string, vs: JudgeStudyVariant[]): string[][] {
+  return vs.map((v) => [label, v.variant, String(v.runs), p(v.fail), p(v.notPass), p(v.anyFail), p(v.anyNotPass), p(v.limitedByInsufficient)]);
+}
+const JUDGE_HEADER = ['stage', 'settings', 'runs', 'verdict fail', 'verdict not pass', 'fail at some look', 'not pass at some look', 'capped (insufficient)'];
+
+section('judgeAa', 'A/A false-fail rate of the whole judge (15-SLI service, healthy canary)', () => {
+  const variants = [DEFAULT_SETTINGS, RECOMMENDED_SETTINGS];
+  const out: Record<string, JudgeStudyVariant[]> = {};
+  const rows: string[][] = [];
+  const plan: Array<[keyof typeof REFERENCE_STAGES, number, readonly number[]]> = [
+    ['minimum', 300, [1]],
+    ['onePercent', 150, [1 / 3, 2 / 3, 1]],
+    ['tenPercent', 120, [1 / 3, 2 / 3, 1]],
+    ['large', 30, [1]],
+    ['huge', 8, [1]],
+  ];
+  for (const [key, runs, looks] of plan) {
+    const size = REFERENCE_STAGES[key];
+    const vs = judgeStudy({ seed: SEED, name: 'aa', size, regression: null, variants, looks, runs: runsOf(runs) });
+    out[key] = vs;
+    rows.push(...judgeRows(size.label, vs));
+  }
+  // other settings at the 10% stage, judged once at its end
+  const alt = judgeStudy({ seed: SEED, name: 'aa', size: REFERENCE_STAGES.tenPercent, regression: null, variants: SETTINGS_ALTERNATIVES, runs: runsOf(100) });
+  out.tenPercentAlternatives = alt;
+  rows.push(...judgeRows(REFERENCE_STAGES.tenPercent.label, alt));
+  table(JUDGE_HEADER, rows);
+  const flagged: Record<string, Record<string, Proportion>> = {};
+  for (const [k, vs] of Object.entries(out)) for (const v of vs) flagged[`${k}/${v.variant}`] = v.sliFlagged;
+  console.log('\nSLIs flagged high/low in A/A runs (share of runs):');
+  for (const [k, m] of Object.entries(flagged)) {
+    const list = Object.entries(m).map(([s, x]) => `${s} ${pct(x.rate)}`).join(', ');
+    if (list) console.log(`- ${k}: ${list}`);
+  }
+  return { stages: REFERENCE_STAGES, variants: [...variants, ...SETTINGS_ALTERNATIVES], results: out };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+const SCENARIO_SIZES: Record<string, number[]> = {
+  'latency+5%': [180, 600, 1800, 6000, 18_000],
+  'latency+10%': [180, 600, 1800, 6000, 18_000],
+  'latency+25%': [180, 600, 1800, 6000],
+  'p99-tail': [1800, 6000, 18_000, 60_000],
+  'p99-tail/mannWhitney': [1800, 18_000],
+  'errors×2': [1800, 6000, 18_000, 25_000, 60_000],
+  'errors×10': [180, 600, 1800, 18_000],
+  'memory-leak': [60, 180, 720],
+};
+
+section('sliDetection', 'Detection rate of one SLI at the end of the stage, by allowed increase', () => {
+  const cells: SliDetectionCell[] = [];
+  for (const s of SLI_SCENARIOS) {
+    for (const size of SCENARIO_SIZES[s.id]) cells.push(sliDetectionCell({ seed: SEED, scenario: s, size, runs: runsOf(150) }));
+  }
+  table(
+    ['regression', 'size/side', 'runs', 'median estimate', ...ALLOWED_GRID.map((a) => `caught, allowed ${pct(a)}`)],
+    cells.map((c) => [c.scenario, `${c.size} ${c.sizeUnit}`, String(c.runs), c.medianEstimate === null ? 'n/a' : pct(c.medianEstimate), ...ALLOWED_GRID.map((a) => p(c.detectedAt[String(a)]))]),
+  );
+  return { scenarios: SLI_SCENARIOS.map((s) => ({ id: s.id, label: s.label, sli: s.sli, sizeUnit: s.sizeUnit })), cells };
+});
+
+section('delay', 'Detection delay of one SLI over a 30-minute stage judged every 5 minutes (10% stage sizes)', () => {
+  const looks = [1 / 6, 2 / 6, 3 / 6, 4 / 6, 5 / 6, 1];
+  const reference: Record<string, number> = {
+    'latency+5%': 1800, 'latency+10%': 1800, 'latency+25%': 1800, 'p99-tail': 1800,
+    'errors×2': 18_000, 'errors×10': 1800, 'memory-leak': 180,
+  };
+  const cells: SliDetectionCell[] = [];
+  for (const s of SLI_SCENARIOS) {
+    if (!(s.id in reference)) continue;
+    cells.push(sliDetectionCell({ seed: SEED, scenario: s, size: reference[s.id], runs: runsOf(120), looks }));
+  }
+  const minutes = (f: number | null) => (f === null ? 'never' : `${Math.round(f * 30)} min`);
+  const d = String(JUDGE_DEFAULTS.sli.allowedIncrease);
+  const dl = `allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default`;
+  table(
+    ['regression', 'size/side (whole stage)', `caught at the end (${dl})`, `caught at some look (${dl})`, `median first catch (${dl})`, 'caught at the end (5%)', 'caught at some look (5%)', 'median first catch (5%)'],
+    cells.map((c) => [c.scenario, `${c.size} ${c.sizeUnit}`, p(c.detectedAt[d]), p(c.detectedAnyLookAt[d]), minutes(c.medianFirstLookAt[d]), p(c.detectedAt['0.05']), p(c.detectedAnyLookAt['0.05']), minutes(c.medianFirstLookAt['0.05'])]),
+  );
+  return { looksMinutes: looks.map((f) => f * 30), cells };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+section('judgeDetection', 'Detection by the whole judge (15-SLI service), judged at the end of the stage', () => {
+  const variants = [DEFAULT_SETTINGS, RECOMMENDED_SETTINGS];
+  const regressions: Array<[string, Regression, keyof typeof REFERENCE_STAGES]> = [
+    ['latency +5%', { checkoutLatency: { scale: 1.05 } }, 'tenPercent'],
+    ['latency +10%', { checkoutLatency: { scale: 1.1 } }, 'tenPercent'],
+    ['latency +10%', { checkoutLatency: { scale: 1.1 } }, 'onePercent'],
+    ['latency +25%', { checkoutLatency: { scale: 1.25 } }, 'onePercent'],
+    ['p99 tail +30%', { checkoutLatency: { tailAbove: 300, tailFactor: 1.3 } }, 'tenPercent'],
+    ['errors ×2', { errorFactor: 2 }, 'tenPercent'],
+    ['errors ×2', { errorFactor: 2 }, 'onePercent'],
+    ['errors ×10', { errorFactor: 10 }, 'onePercent'],
+    ['memory leak +20%', { memoryDrift: 0.2 }, 'tenPercent'],
+  ];
+  const out: Array<{ regression: string; stage: string; variants: JudgeStudyVariant[] }> = [];
+  const rows: string[][] = [];
+  for (const [label, regression, stage] of regressions) {
+    const size = REFERENCE_STAGES[stage];
+    const vs = judgeStudy({ seed: SEED, name: `detect/${label}`, size, regression, variants, runs: runsOf(50) });
+    out.push({ regression: label, stage, variants: vs });
+    for (const v of vs) rows.push([label, stage, v.variant, String(v.runs), p(v.fail), p(v.notPass)]);
+  }
+  table(['regression', 'stage', 'settings', 'runs', 'verdict fail', 'verdict not pass'], rows);
+  return { results: out };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+section('nab', 'Real series (NAB): A/A window pairs and pre-anomaly vs anomaly pairs, one SLI (direction either)', () => {
+  const series = loadStudySeries();
+  const pairs = windowPairs(series, [2, 6, 24]);
+  const cells: NabCell[] = nabStudy(pairs, NAB_TREATMENTS);
+  for (const kind of ['adjacent', 'dayApart', 'interleaved', 'anomaly'] as const) {
+    console.log(`\n### ${kind} (${kind === 'anomaly' ? 'right answer: fail' : 'right answer: pass'})\n`);
+    const hours = [2, 6, 24];
+    table(
+      ['treatment', ...hours.map((h) => `${h} h windows: ${kind === 'anomaly' ? 'caught' : 'false fail'}`), ...hours.map((h) => `${h} h: insufficient`)],
+      NAB_TREATMENTS.map((t) => {
+        const row = hours.map((h) => cells.find((c) => c.kind === kind && c.hours === h && c.treatment === t.name));
+        return [t.name, ...row.map((c) => (c ? `${p(c.flagged)} (${c.pairs})` : 'n/a')), ...row.map((c) => (c ? pct(c.insufficient.rate) : 'n/a'))];
+      }),
+    );
+  }
+  console.log('\nPer series, defaults (flagged / pairs):');
+  for (const c of cells.filter((x) => x.treatment === 'defaults')) {
+    console.log(`- ${c.kind} ${c.hours} h: ${Object.entries(c.bySeries).map(([s, v]) => `${s} ${v.flagged}/${v.pairs}`).join('; ')}`);
+  }
+  const service: NabServiceCell[] = nabServiceStudy({ seed: SEED, series, pairs, runs: runsOf(150) });
+  console.log('\n### Whole judge on real series: 6 SLIs, one real A/A window pair per series drawn at random\n');
+  table(['pairs', 'window', 'settings', 'runs', 'verdict fail', 'verdict not pass', 'capped (insufficient)'],
+    service.map((c) => [c.kind, `${c.hours} h`, c.treatment, String(c.runs), p(c.fail), p(c.notPass), p(c.limitedByInsufficient)]));
+  return {
+    series: series.map((s) => ({ key: s.key, short: s.short, points: s.values.length, windows: s.windows.length })),
+    treatments: NAB_TREATMENTS,
+    pairs: pairs.length,
+    cells,
+    service,
+  };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+const seconds = Math.round(performance.now() - started) / 1000;
+console.log(`\nTotal: ${seconds} s (${QUICK ? 'quick' : 'full'} run, seed ${SEED}).`);
+if (!ONLY) {
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify({ seed: SEED, quick: QUICK, seconds, timings, defaults: JUDGE_DEFAULTS, recommended: RECOMMENDED_SETTINGS, results }, null, 1) + '\n');
+  console.log(`Wrote ${OUT}.`);
+} else {
+  console.log('(--only: results not written)');
+}
