@@ -8,6 +8,7 @@ import { mannWhitneyEvidence } from './evidence/mannWhitneyEvidence.js';
 import { quantileEvidence } from './evidence/quantileEvidence.js';
 import { rateEvidence } from './evidence/rateEvidence.js';
 import { histogramEvidence } from './evidence/histogramEvidence.js';
+import { sequentialEvidence, type SequentialSamples } from './evidence/sequentialEvidence.js';
 import type { LogHistogram } from '../sketch/logHistogram.js';
 import { burnRateEvidence } from './evidence/burnRateEvidence.js';
 import type { Evidence } from './evidence/types.js';
@@ -15,7 +16,7 @@ import { countText, percent } from './explain.js';
 import { noetherSampleSize, superiorityOfShift, twoProportionSampleSize } from './power.js';
 import type { ResolvedSli } from './resolveConfig.js';
 import { readSide, valuesInTimeOrder, type Side } from './sides.js';
-import type { SideCounts, SliData, SliResult, SliTest } from './types.js';
+import type { Counts, SideCounts, SliData, SliResult, SliTest } from './types.js';
 import { plainNumbers } from './plainNumbers.js';
 
 /** An SLI after its data was read and tested, before the cross-SLI p-value correction classifies it. */
@@ -106,6 +107,7 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
     const consequence = sli.mustHaveData ? ' Data is required for this SLI, so it counts as a failure.' : ' It is not counted in the score.';
     return final(base, 'nodata', `${sli.name} has no ${missing} data.${consequence}`);
   }
+  if (guessed === 'sequential') return judgeSequential(sli, base, baseline, canary, data as SliData);
   if (guessed === 'rate') {
     if (baseline.kind !== 'counts' || canary.kind !== 'counts') {
       return final(base, 'error', `${sli.name} could not be judged: a rate SLI needs counts { events, total } on both sides.`);
@@ -168,6 +170,62 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
     return final(base, 'error', `${sli.name} could not be judged: ${e.message}.`);
   }
   return withEvidence(sli, base, evidence);
+}
+
+const asArray = (v: number | ArrayLike<number>): ArrayLike<number> => (typeof v === 'number' ? [v] : v);
+
+/** Drops NaN from a sample side, keeping timestamps aligned (outliers and smoothing would use future data). */
+function sequentialSamples(side: Extract<Side, { kind: 'samples' }>): { values: SequentialSamples; before: number; after: number; nan: number } {
+  const keep: number[] = [];
+  for (let i = 0; i < side.values.length; i++) if (!Number.isNaN(side.values[i])) keep.push(i);
+  const values = Float64Array.from(keep, (i) => side.values[i]);
+  const out: SequentialSamples = side.timestamps ? { timestamps: Float64Array.from(keep, (i) => (side.timestamps as ArrayLike<number>)[i]), values } : values;
+  return { values: out, before: side.values.length, after: values.length, nan: side.values.length - values.length };
+}
+
+/**
+ * Sequential SLIs: the stage's data replayed through an anytime-valid monitor. Counts keep their per-interval
+ * arrays (one look per interval); samples keep their time order (one look per timestamp, or per point).
+ */
+function judgeSequential(sli: ResolvedSli, base: ReturnType<typeof baseResult>, baseline: Side, canary: Side, data: SliData): SliOutcome {
+  try {
+    if (baseline.kind === 'counts' && canary.kind === 'counts') {
+      const b = data.baseline as Counts;
+      const c = data.canary as Counts;
+      base.samples = {
+        baseline: { before: baseline.total, after: baseline.total, nan: 0, outliersRemoved: 0 },
+        canary: { before: canary.total, after: canary.total, nan: 0, outliersRemoved: 0 },
+      };
+      const minTotal = sli.minSamples ?? JUDGE_DEFAULTS.sli.minTotal;
+      if (Math.min(baseline.total, canary.total) < minTotal) {
+        return final(base, 'insufficient', `${sli.name} has only ${countText(Math.min(baseline.total, canary.total))} requests on the ${baseline.total < canary.total ? 'baseline' : 'canary'} side; at least ${countText(minTotal)} are needed.`);
+      }
+      const evidence = sequentialEvidence(sli, {
+        kind: 'counts',
+        baseline: { events: asArray(b.events), total: asArray(b.total) },
+        canary: { events: asArray(c.events), total: asArray(c.total) },
+      });
+      return withEvidence(sli, base, evidence);
+    }
+    if (baseline.kind === 'samples' && canary.kind === 'samples') {
+      const b = sequentialSamples(baseline);
+      const c = sequentialSamples(canary);
+      base.samples = {
+        baseline: { before: b.before, after: b.after, nan: b.nan, outliersRemoved: 0 },
+        canary: { before: c.before, after: c.after, nan: c.nan, outliersRemoved: 0 },
+      };
+      const minSamples = sli.minSamples ?? JUDGE_DEFAULTS.sli.minSamples;
+      if (Math.min(b.after, c.after) < minSamples) {
+        const n = Math.min(b.after, c.after);
+        return final(base, 'insufficient', `${sli.name} has only ${n} ${b.after <= c.after ? 'baseline' : 'canary'} point${n === 1 ? '' : 's'}; at least ${minSamples} are needed.`);
+      }
+      return withEvidence(sli, base, sequentialEvidence(sli, { kind: 'samples', baseline: b.values, canary: c.values }));
+    }
+    return final(base, 'error', `${sli.name} could not be judged: a sequential SLI needs counts on both sides or samples on both sides.`);
+  } catch (e) {
+    if (!(e instanceof CanaryJudgeError)) throw e;
+    return final(base, 'error', `${sli.name} could not be judged: ${e.message}.`);
+  }
 }
 
 /** Histograms on one or both sides: samples on the other side are binned on the histogram's grid. */
@@ -245,5 +303,6 @@ export function finishSli(outcome: Extract<SliOutcome, { kind: 'evidence' }>, ad
     requiredSamples,
     reason,
     warnings: [...outcome.warnings, ...d.warnings],
+    ...(evidence.sequence ? { sequence: evidence.sequence } : {}),
   };
 }

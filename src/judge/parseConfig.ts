@@ -17,9 +17,10 @@ const SLI_KEYS = [
   'name', 'groups', 'direction', 'test', 'q', 'confidence', 'effect', 'allowedIncrease', 'allowedDecrease',
   'criticalIncrease', 'criticalDecrease', 'critical', 'mustHaveData', 'weight', 'minSamples', 'minEvents',
   'nan', 'outliers', 'smoothing', 'muted', 'tolerance', 'objective', 'maxBurnRate', 'period',
+  'canaryShare', 'tuningSampleSize',
 ] as const;
 const DIRECTIONS = ['increase', 'decrease', 'either'];
-const TESTS = ['mannWhitney', 'rate', 'quantile', 'kayenta', 'burnRate'];
+const TESTS = ['mannWhitney', 'rate', 'quantile', 'kayenta', 'burnRate', 'sequential'];
 const EFFECTS = ['hlShift', 'meanRatio', 'medianRatio', 'quantileRatio', 'cles', 'rateRatio', 'burnRate'];
 
 /** Keys accepted at the root and on each SLI (kept in step with the JSON Schema by a test). */
@@ -145,12 +146,17 @@ function checkSli(c: Checker, sli: Json, path: string, names: Map<string, string
   if (sli.effect !== undefined) {
     c.oneOf(sli.effect, EFFECTS, join(path, 'effect'));
     if (sli.test === 'rate' && sli.effect !== 'rateRatio') c.add('INVALID_VALUE', join(path, 'effect'), 'a rate SLI is judged on "rateRatio"');
-    if (sli.test !== 'rate' && sli.effect === 'rateRatio') c.add('INVALID_VALUE', join(path, 'effect'), '"rateRatio" needs test "rate"');
+    if (sli.test !== 'rate' && sli.test !== 'sequential' && sli.effect === 'rateRatio') c.add('INVALID_VALUE', join(path, 'effect'), '"rateRatio" needs test "rate" or "sequential"');
     if (sli.test === 'kayenta' && sli.effect !== 'meanRatio' && sli.effect !== 'cles') c.add('INVALID_VALUE', join(path, 'effect'), 'the kayenta classifier measures "meanRatio" or "cles"');
     if ((sli.test === 'burnRate') !== (sli.effect === 'burnRate')) c.add('INVALID_VALUE', join(path, 'effect'), '"burnRate" is the effect of, and only of, test "burnRate"');
   }
   if (sli.test === 'burnRate' && sli.objective === undefined) c.add('REQUIRED', join(path, 'objective'), 'a burnRate SLI needs the SLO "objective" as a fraction, e.g. 0.999');
   if (sli.objective !== undefined) c.number(sli.objective, join(path, 'objective'), probability);
+  if (sli.canaryShare !== undefined) c.number(sli.canaryShare, join(path, 'canaryShare'), probability);
+  if (sli.tuningSampleSize !== undefined) c.number(sli.tuningSampleSize, join(path, 'tuningSampleSize'), { min: 1 });
+  if (sli.test === 'sequential' && sli.effect !== undefined && !['meanRatio', 'quantileRatio', 'rateRatio'].includes(sli.effect as string)) {
+    c.add('INVALID_VALUE', join(path, 'effect'), 'a sequential SLI measures "meanRatio" (default for samples), "quantileRatio" (with q) or "rateRatio" (counts)');
+  }
   if (sli.maxBurnRate !== undefined) c.number(sli.maxBurnRate, join(path, 'maxBurnRate'), { min: 0, exclusiveMin: true });
   if (sli.period !== undefined) {
     try {

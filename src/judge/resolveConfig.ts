@@ -33,6 +33,8 @@ export interface ResolvedSli {
   maxBurnRate: number;
   /** burnRate SLIs: the SLO period in seconds. */
   period: number;
+  canaryShare: number | null;
+  tuningSampleSize: number | null;
 }
 
 /** A judge config with every default filled in. */
@@ -96,6 +98,8 @@ export function resolveConfig(config: JudgeConfig): ResolvedConfig {
     objective: s.objective ?? null,
     maxBurnRate: s.maxBurnRate ?? d.sli.maxBurnRate,
     period: parseDuration(s.period ?? d.sli.period, 'period'),
+    canaryShare: s.canaryShare ?? null,
+    tuningSampleSize: s.tuningSampleSize ?? null,
   }));
   return {
     slis,

@@ -16,9 +16,10 @@ export type Direction = 'increase' | 'decrease' | 'either';
  * - `rate` (default for `{ events, total }` data): exact conditional binomial test of the ratio of two event rates.
  * - `quantile`: a tail quantile (`q`, e.g. 0.99): exceedance test at the pooled quantile (Fisher's exact test) and the quantile ratio.
  * - `kayenta`: reproduces Kayenta's NetflixACAJudge classifier (set by {@link fromKayentaConfig}).
+ * - `sequential`: an anytime-valid monitor replayed over the stage (counts, means, or a quantile): safe to re-run after every scrape.
  * - `burnRate`: the canary's error ratio as a burn rate of the service's error budget (`objective`), failing above `maxBurnRate`.
  */
-export type SliTest = 'mannWhitney' | 'rate' | 'quantile' | 'kayenta' | 'burnRate';
+export type SliTest = 'mannWhitney' | 'rate' | 'quantile' | 'kayenta' | 'burnRate' | 'sequential';
 
 /**
  * The effect an SLI's allowed change is expressed on (all relative: 0.05 = +5 %).
@@ -100,6 +101,22 @@ export interface SliConfig {
   maxBurnRate?: number;
   /** `burnRate` test only: the SLO period, a Prometheus duration or seconds (default '30d'). */
   period?: string | number;
+  /** `sequential` test on counts: the canary's traffic share (0.01 at a 1 % stage); default: estimated from the totals. */
+  canaryShare?: number;
+  /** `sequential` test: the sample size at which the confidence sequence is tightest (monitor default when omitted). */
+  tuningSampleSize?: number;
+}
+
+/** One look of a sequential SLI's confidence sequence (the judge keeps at most 200, evenly thinned). */
+export interface SequencePoint {
+  look: number;
+  nBaseline: number;
+  nCanary: number;
+  estimate: number | null;
+  lower: number | null;
+  upper: number | null;
+  pValue: number | null;
+  decision: 'continue' | 'pass' | 'fail';
 }
 
 /** How inconclusive SLIs (interval still contains changes larger than allowed) count in the score. */
@@ -207,6 +224,8 @@ export interface SliResult {
   /** One sentence a person without statistics can read. */
   reason: string;
   warnings: string[];
+  /** Sequential SLIs only: the confidence sequence over the looks of the stage. */
+  sequence?: SequencePoint[];
 }
 
 /** Score of one group. */

@@ -1,4 +1,4 @@
-import type { EffectEstimate, SliTest } from '../types.js';
+import type { EffectEstimate, SequencePoint, SliTest } from '../types.js';
 
 /** What a test found for one SLI, before the allowed-change rules classify it. */
 export interface Evidence {
@@ -17,6 +17,8 @@ export interface Evidence {
   label: string;
   /** A classification the test made by itself (identical data; the Kayenta classifier). */
   decided?: { classification: 'pass' | 'high' | 'low'; critical: boolean; reason: string; inconclusive?: boolean };
+  /** Sequential SLIs: the confidence sequence look by look (thinned). */
+  sequence?: SequencePoint[];
   /** Points per side that would detect the allowed change with the configured power (lazy: costs a pass over the data). */
   requiredSamples(allowed: number): number | null;
 }
