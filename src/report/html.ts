@@ -207,7 +207,8 @@ function sliSection(s: SliResult, id: string, options: HtmlReportOptions): strin
     });
     if (svg) figures.push(`<figure>${svg}<figcaption>${b?.rates || c?.rates ? 'Event rate per interval' : 'Values'} over ${indexed ? 'the point index (the data has no timestamps)' : 'time'}.</figcaption></figure>`);
   }
-  const seq = options.sequences?.[s.name] ?? (s as SliResult & { sequence?: ConfidenceSequencePoint[] }).sequence;
+  // the judge's sequential SLIs carry `sequence` points indexed by look
+  const seq = options.sequences?.[s.name] ?? s.sequence?.map((p): ConfidenceSequencePoint => ({ t: p.look, lower: p.lower, upper: p.upper, estimate: p.estimate }));
   if (Array.isArray(seq) && seq.length > 0) {
     const svg = sequenceChart({
       id: `${id}-sequence`,

@@ -50,3 +50,16 @@ describe('judge: sequential SLIs (anytime-valid, safe to re-run after every scra
     expect(mixed.classification).toBe('error');
   });
 });
+
+describe('sequential SLIs in the HTML report', () => {
+  it('draws the confidence sequence the judge returns', async () => {
+    const { renderHtml } = await import('../../src/report/index.js');
+    const minutes = 10;
+    const v = judge({ slis: [{ name: 'errors', test: 'sequential', canaryShare: 0.5 }] }, {
+      errors: { baseline: { events: new Array(minutes).fill(5), total: new Array(minutes).fill(1000) }, canary: { events: new Array(minutes).fill(6), total: new Array(minutes).fill(1000) } },
+    });
+    const html = renderHtml(v);
+    expect(html).toContain('errors: confidence sequence of the effect over time');
+    expect(html).not.toMatch(/NaN|undefined/);
+  });
+});
