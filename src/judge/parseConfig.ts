@@ -148,7 +148,7 @@ function checkSli(c: Checker, sli: Json, path: string, names: Map<string, string
     if (sli.test === 'rate' && sli.effect !== 'rateRatio') c.add('INVALID_VALUE', join(path, 'effect'), 'a rate SLI is judged on "rateRatio"');
     if (sli.test !== 'rate' && sli.test !== 'sequential' && sli.effect === 'rateRatio') c.add('INVALID_VALUE', join(path, 'effect'), '"rateRatio" needs test "rate" or "sequential"');
     if (sli.test === 'kayenta' && sli.effect !== 'meanRatio' && sli.effect !== 'cles') c.add('INVALID_VALUE', join(path, 'effect'), 'the kayenta classifier measures "meanRatio" or "cles"');
-    if ((sli.test === 'burnRate') !== (sli.effect === 'burnRate')) c.add('INVALID_VALUE', join(path, 'effect'), '"burnRate" is the effect of, and only of, test "burnRate"');
+    if ((sli.test === 'burnRate') !== (sli.effect === 'burnRate')) c.add('INVALID_VALUE', join(path, 'effect'), '"burnRate" is the effect of, and only of, test "burnRate" (which needs no effect)');
   }
   if (sli.test === 'burnRate' && sli.objective === undefined) c.add('REQUIRED', join(path, 'objective'), 'a burnRate SLI needs the SLO "objective" as a fraction, e.g. 0.999');
   if (sli.objective !== undefined) c.number(sli.objective, join(path, 'objective'), probability);

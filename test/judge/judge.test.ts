@@ -246,7 +246,7 @@ describe('judge: quantile SLIs catch tail-only regressions that Mann–Whitney m
 });
 
 describe('judge: burn-rate SLIs', () => {
-  const cfg: JudgeConfig = { slis: [{ name: 'availability', test: 'burnRate', effect: 'burnRate', objective: 0.999, maxBurnRate: 1 }] };
+  const cfg: JudgeConfig = { slis: [{ name: 'availability', test: 'burnRate', objective: 0.999, maxBurnRate: 1 }] };
   it('a canary burning 6× its budget fails even without a baseline, and says how long the budget would last', () => {
     const v = judge(cfg, { availability: { baseline: undefined, canary: { events: 60, total: 10000 } } });
     const s = v.slis[0];
@@ -262,6 +262,6 @@ describe('judge: burn-rate SLIs', () => {
     expect(judge(cfg, { availability: { baseline: null, canary: { events: 5, total: 10000 } } }).slis[0]).toMatchObject({ classification: 'pass', inconclusive: true });
   });
   it('objective is required', () => {
-    expect(() => judge({ slis: [{ name: 'a', test: 'burnRate', effect: 'burnRate' }] }, {})).toThrow(/objective/);
+    expect(() => judge({ slis: [{ name: 'a', test: 'burnRate' }] }, {})).toThrow(/objective/);
   });
 });
