@@ -3,7 +3,7 @@
  *
  * Run: `npm run bench:quality` (= `tsx bench/quality/run.ts`), options:
  * - `--quick`: a quarter of the Monte Carlo runs (wider error bars, ~4× faster);
- * - `--only a,b`: only these sections (sliAa, series, rateAa, judgeAa, sliDetection, delay, judgeDetection, nab);
+ * - `--only a,b`: only these sections (sliAa, series, rateAa, judgeAa, sliDetection, delay, sequential, judgeDetection, nab);
  * - `--seed N` (default 20240611); `--out path` (default bench/results/quality.json).
  *
  * Prints Markdown tables and writes every number (with its Monte Carlo interval) to the JSON file. Seeded: the
@@ -22,6 +22,7 @@ import { loadStudySeries, nabStudy, windowPairs, NAB_TREATMENTS, type NabCell } 
 import { nabServiceStudy, type NabServiceCell } from './nabService.js';
 import { RECOMMENDED_SETTINGS, SETTINGS_ALTERNATIVES } from './settings.js';
 import { SERIES_TREATMENTS, seriesCells, type SeriesCell } from './seriesStudy.js';
+import { SEQUENTIAL_SCENARIOS, sequentialCountAa, sequentialDetection, sequentialFamilyAa, type SequentialCell } from './sequentialStudy.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,7 +57,7 @@ const p = (x: Proportion) => fp(x);
 
 // ---------------------------------------------------------------------------------------------------------------
 section('sliAa', 'A/A false-fail rate of each sample test, one SLI, judge defaults', () => {
-  const sizes: Array<[number, number]> = [[20, 1200], [50, 600], [100, 400], [1000, 200], [10_000, 60], [100_000, 12]];
+  const sizes: Array<[number, number]> = [[20, 1200], [50, 600], [100, 400], [1000, 200], [10_000, 60], [100_000, 10]];
   const cells: SliAaCell[] = [];
   for (const family of FAMILIES) {
     for (const [n, runs] of sizes) cells.push(...sampleAaCells({ seed: SEED, family, n, runs: runsOf(runs) }));
@@ -114,10 +115,10 @@ section('judgeAa', 'A/A false-fail rate of the whole judge (15-SLI service, heal
   const rows: string[][] = [];
   const plan: Array<[keyof typeof REFERENCE_STAGES, number, readonly number[]]> = [
     ['minimum', 300, [1]],
-    ['onePercent', 150, [1 / 3, 2 / 3, 1]],
-    ['tenPercent', 120, [1 / 3, 2 / 3, 1]],
-    ['large', 30, [1]],
-    ['huge', 8, [1]],
+    ['onePercent', 100, [1 / 3, 2 / 3, 1]],
+    ['tenPercent', 100, [1 / 3, 2 / 3, 1]],
+    ['large', 20, [1]],
+    ['huge', 6, [1]],
   ];
   for (const [key, runs, looks] of plan) {
     const size = REFERENCE_STAGES[key];
@@ -126,7 +127,7 @@ section('judgeAa', 'A/A false-fail rate of the whole judge (15-SLI service, heal
     rows.push(...judgeRows(size.label, vs));
   }
   // other settings at the 10% stage, judged once at its end
-  const alt = judgeStudy({ seed: SEED, name: 'aa', size: REFERENCE_STAGES.tenPercent, regression: null, variants: SETTINGS_ALTERNATIVES, runs: runsOf(100) });
+  const alt = judgeStudy({ seed: SEED, name: 'aa', size: REFERENCE_STAGES.tenPercent, regression: null, variants: SETTINGS_ALTERNATIVES, runs: runsOf(60) });
   out.tenPercentAlternatives = alt;
   rows.push(...judgeRows(REFERENCE_STAGES.tenPercent.label, alt));
   table(JUDGE_HEADER, rows);
@@ -149,13 +150,14 @@ const SCENARIO_SIZES: Record<string, number[]> = {
   'p99-tail/mannWhitney': [1800, 18_000],
   'errors×2': [1800, 6000, 18_000, 25_000, 60_000],
   'errors×10': [180, 600, 1800, 18_000],
+  'errors×2/fleet': [1800, 6000, 18_000],
   'memory-leak': [60, 180, 720],
 };
 
 section('sliDetection', 'Detection rate of one SLI at the end of the stage, by allowed increase', () => {
   const cells: SliDetectionCell[] = [];
   for (const s of SLI_SCENARIOS) {
-    for (const size of SCENARIO_SIZES[s.id]) cells.push(sliDetectionCell({ seed: SEED, scenario: s, size, runs: runsOf(150) }));
+    for (const size of SCENARIO_SIZES[s.id]) cells.push(sliDetectionCell({ seed: SEED, scenario: s, size, runs: runsOf(120) }));
   }
   table(
     ['regression', 'size/side', 'runs', 'median estimate', ...ALLOWED_GRID.map((a) => `caught, allowed ${pct(a)}`)],
@@ -173,7 +175,7 @@ section('delay', 'Detection delay of one SLI over a 30-minute stage judged every
   const cells: SliDetectionCell[] = [];
   for (const s of SLI_SCENARIOS) {
     if (!(s.id in reference)) continue;
-    cells.push(sliDetectionCell({ seed: SEED, scenario: s, size: reference[s.id], runs: runsOf(120), looks }));
+    cells.push(sliDetectionCell({ seed: SEED, scenario: s, size: reference[s.id], runs: runsOf(100), looks }));
   }
   const minutes = (f: number | null) => (f === null ? 'never' : `${Math.round(f * 30)} min`);
   const d = String(JUDGE_DEFAULTS.sli.allowedIncrease);
@@ -183,6 +185,31 @@ section('delay', 'Detection delay of one SLI over a 30-minute stage judged every
     cells.map((c) => [c.scenario, `${c.size} ${c.sizeUnit}`, p(c.detectedAt[d]), p(c.detectedAnyLookAt[d]), minutes(c.medianFirstLookAt[d]), p(c.detectedAt['0.05']), p(c.detectedAnyLookAt['0.05']), minutes(c.medianFirstLookAt['0.05'])]),
   );
   return { looksMinutes: looks.map((f) => f * 30), cells };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+section('sequential', 'Sequential SLIs (test: "sequential", anytime-valid monitors), one look per minute over a 30-minute stage', () => {
+  const cells: SequentialCell[] = [];
+  const sizes: Array<[number, number]> = [[20, 300], [100, 200], [1000, 150], [10_000, 60], [100_000, 10]];
+  for (const family of FAMILIES) for (const [n, runs] of sizes) cells.push(sequentialFamilyAa({ seed: SEED, family, n, runs: runsOf(runs) }));
+  for (const [n, runs] of [[1800, 100], [18_000, 30]] as const) cells.push(sequentialFamilyAa({ seed: SEED, family: 'lognormal', n, runs: runsOf(runs), quantile: true }));
+  for (const errorRate of [0.002, 0.02]) {
+    for (const overdispersion of [0, 0.5]) {
+      for (const requests of [1800, 18_000, 200_000]) cells.push(sequentialCountAa({ seed: SEED, requests, errorRate, overdispersion, runs: runsOf(200) }));
+    }
+  }
+  console.log('### A/A (right answer: pass)\n');
+  table(['data', 'monitor', 'size/side', 'runs', `fails at some look (allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default)`, 'fails at some look (allowed 5%)', 'proven pass by the end', 'insufficient'],
+    cells.map((c) => [c.name.replace(/^aa\//, ''), c.monitor, `${c.size} ${c.sizeUnit}`, String(c.runs), p(c.failed), p(c.failed5), p(c.provenPass), p(c.insufficient)]));
+  const detection: SequentialCell[] = [];
+  for (const scenario of SEQUENTIAL_SCENARIOS) for (const size of scenario.sizes) detection.push(sequentialDetection({ seed: SEED, scenario, size, runs: runsOf(100) }));
+  console.log('\n### Regressions (right answer: fail)\n');
+  const minutes = (f: number | null) => (f === null ? 'never' : `${Math.round(f * 30)} min`);
+  table(['regression', 'monitor', 'size/side', 'runs', 'caught (default)', 'caught (allowed 5%)', 'median first catch (default)'],
+    detection.map((c) => [c.name.replace(/^detect\//, ''), c.monitor, `${c.size} ${c.sizeUnit}`, String(c.runs), p(c.failed), p(c.failed5), minutes(c.medianFirstFail)]));
+  const mismatches = [...cells, ...detection].reduce((s, c) => s + c.mismatches, 0);
+  console.log(`\nrecomputed decisions that differ from the judge's own at its default: ${mismatches} (must be 0)`);
+  return { aa: cells, detection, mismatches };
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -203,7 +230,7 @@ section('judgeDetection', 'Detection by the whole judge (15-SLI service), judged
   const rows: string[][] = [];
   for (const [label, regression, stage] of regressions) {
     const size = REFERENCE_STAGES[stage];
-    const vs = judgeStudy({ seed: SEED, name: `detect/${label}`, size, regression, variants, runs: runsOf(50) });
+    const vs = judgeStudy({ seed: SEED, name: `detect/${label}`, size, regression, variants, runs: runsOf(40) });
     out.push({ regression: label, stage, variants: vs });
     for (const v of vs) rows.push([label, stage, v.variant, String(v.runs), p(v.fail), p(v.notPass)]);
   }
@@ -231,7 +258,7 @@ section('nab', 'Real series (NAB): A/A window pairs and pre-anomaly vs anomaly p
   for (const c of cells.filter((x) => x.treatment === 'defaults')) {
     console.log(`- ${c.kind} ${c.hours} h: ${Object.entries(c.bySeries).map(([s, v]) => `${s} ${v.flagged}/${v.pairs}`).join('; ')}`);
   }
-  const service: NabServiceCell[] = nabServiceStudy({ seed: SEED, series, pairs, runs: runsOf(150) });
+  const service: NabServiceCell[] = nabServiceStudy({ seed: SEED, series, pairs, runs: runsOf(100) });
   console.log('\n### Whole judge on real series: 6 SLIs, one real A/A window pair per series drawn at random\n');
   table(['pairs', 'window', 'settings', 'runs', 'verdict fail', 'verdict not pass', 'capped (insufficient)'],
     service.map((c) => [c.kind, `${c.hours} h`, c.treatment, String(c.runs), p(c.fail), p(c.notPass), p(c.limitedByInsufficient)]));

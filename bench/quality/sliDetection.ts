@@ -10,6 +10,7 @@
  * - `p99-tail`: requests slower than 300 ms (≈ 2 % of them: the slow path) take 1.3× longer — p99 +30 %, median
  *   unchanged — judged by the p99 quantile test, and by Mann–Whitney for comparison;
  * - `errors×2`, `errors×10`: the 5xx probability (0.2 % in the baseline) doubled or ×10, judged by the rate test;
+ * - `errors×2/fleet`: the same ×2, the canary judged against the rest of the fleet (99× its requests) at a 1 % stage;
  * - `memory-leak`: memory (AR(1) around 2048 MB) drifting linearly to +20 % at the end of the stage.
  * @module
  */
@@ -97,6 +98,16 @@ export const SLI_SCENARIOS: readonly SliScenario[] = [
   },
   errors(2),
   errors(10),
+  {
+    id: 'errors×2/fleet',
+    label: '5xx rate ×2 at a 1% stage, judged against the rest of the fleet (99× the canary\'s requests) as baseline',
+    sli: { name: 'http_5xx', test: 'rate' },
+    sizeUnit: 'requests',
+    draw: (rng, requests) => ({
+      baseline: errorCounts(rng, { intervals: 30, requestsPerInterval: (99 * requests) / 30, errorRate: 0.002 }),
+      canary: errorCounts(rng, { intervals: 30, requestsPerInterval: requests / 30, errorRate: 0.004 }),
+    }),
+  },
   {
     id: 'memory-leak',
     label: 'memory (AR(1) around 2048 MB, one point per 10 s) drifting linearly to +20% at the end of the stage',

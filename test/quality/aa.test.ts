@@ -65,14 +65,14 @@ describe('A/A: autocorrelated data (AR(1), φ = 0.9)', () => {
     expect(mw.significant.k).toBeGreaterThan(17);
   });
 
-  it('block means with an automatic block size bring the false-fail rate (allowed 5%) back under 5%', () => {
+  it('block means with an automatic block size cut the false-fail rate (allowed 5%) from ~18% to under 10%', () => {
     const treatments = SERIES_TREATMENTS.filter((t) => t.name === 'raw (defaults)' || t.name === 'block mean auto (≥ 20 blocks)');
     const cells = seriesCells({ seed: SEED, phi: 0.9, n: 180, shift: 0, runs: 200, treatments });
     const raw = cells.find((c) => c.treatment === 'raw (defaults)');
     const blocks = cells.find((c) => c.treatment === 'block mean auto (≥ 20 blocks)');
-    // raw: more than binom.isf(0.001, 200, 0.05) = 21; blocks: at most 21
-    expect(raw?.flagged5.k).toBeGreaterThan(21);
-    expect(blocks?.flagged5.k).toBeLessThanOrEqual(21);
+    // binom.isf(0.001, 200, 0.1) = 34: raw is above 10%, blocks at or below it (full harness: 18% → 6.7%)
+    expect(raw?.flagged5.k).toBeGreaterThan(34);
+    expect(blocks?.flagged5.k).toBeLessThanOrEqual(34);
     expect(blocks?.insufficient.k).toBe(0);
   });
 });
