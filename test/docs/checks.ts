@@ -74,12 +74,27 @@ function isConfig(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'slis' in v;
 }
 
-/** JSON blocks: parse; a judge config (an object with `slis`) must pass parseConfig and the JSON Schema. */
+/**
+ * JSON blocks: parse; a judge config (an object with `slis`) must pass parseConfig and the JSON Schema — or, when
+ * the block is marked `invalid`, be refused by both.
+ */
 export function checkJson(b: CodeBlock): void {
   const values = b.lang === 'jsonc' ? parseJsonValues(stripComments(b.code)) : [JSON.parse(b.code)];
   if (values.length === 0) throw new Error('no JSON value in the block');
   for (const v of values) {
     if (!isConfig(v)) continue;
+    if (b.flags.has('invalid')) {
+      // a config shown for its mistakes: both checks must refuse it
+      let refused = false;
+      try {
+        parseConfig(v);
+      } catch {
+        refused = true;
+      }
+      if (!refused) throw new Error('marked invalid, but parseConfig accepts it');
+      if (validateSchema(v)) throw new Error('marked invalid, but the JSON Schema accepts it');
+      continue;
+    }
     parseConfig(v);
     if (!validateSchema(v)) throw new Error(`not valid against schema/judge-config.schema.json: ${ajv.errorsText(validateSchema.errors)}`);
   }

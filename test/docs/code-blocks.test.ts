@@ -59,6 +59,18 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
+const normalise = (s: string) => s.split('\n').map((l) => l.trimEnd()).join('\n').trim();
+
+/** A `text output` block must equal what the executable block before it printed. */
+function checkOutput(b: CodeBlock): void {
+  const before = blocks.filter((x) => x.file === b.file && x.line < b.line && (blockKind(x) === 'ts' || blockKind(x) === 'sh'));
+  const source = before[before.length - 1];
+  if (!source) expect.fail(`${b.file}:${b.line}: an output block must follow a ts or sh block`);
+  const r = results.get(source);
+  if (!r?.ok) expect.fail(`${b.file}:${b.line}: the block at line ${source.line} did not run`);
+  expect(normalise(r.stdout ?? ''), `${b.file}:${b.line}: output of the block at line ${source.line}`).toBe(normalise(b.code));
+}
+
 describe.each(docs)('%s', (doc) => {
   const mine = blocks.filter((b) => b.file === doc);
   it.each(mine.map((b) => [`${blockKind(b)} block at line ${b.line}${b.lang ? ` (${b.lang})` : ''}`, b] as const))('%s', (_name, b) => {
@@ -82,6 +94,8 @@ describe.each(docs)('%s', (doc) => {
         checkYaml(b);
         break;
       case 'text':
+        if (b.flags.has('output')) checkOutput(b);
+        break;
       case 'no-run':
         break;
       default:

@@ -22,6 +22,8 @@ export const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs'))
 export interface BlockResult {
   ok: boolean;
   message: string;
+  /** What the block printed on standard output (compared with a following `text output` block). */
+  stdout?: string;
 }
 
 export interface ProcessResult {
@@ -247,7 +249,7 @@ export async function runTsBlocks(doc: string, blocks: CodeBlock[], work: string
       message: `the block did not finish (exit ${r.code}):\n${r.stderr.slice(-4000)}\n${r.stdout.slice(-2000)}`,
     };
     const out = outputs.get(u.id) ?? '';
-    for (const b of u.blocks) results.set(b, res.ok ? res : { ok: false, message: `${res.message}\n--- output ---\n${out.slice(-3000)}\n${r.stderr.slice(-2000)}` });
+    for (const b of u.blocks) results.set(b, res.ok ? { ...res, stdout: out } : { ok: false, message: `${res.message}\n--- output ---\n${out.slice(-3000)}\n${r.stderr.slice(-2000)}` });
   }
   return results;
 }
@@ -285,6 +287,6 @@ export async function runShBlock(b: CodeBlock, work: string, env: NodeJS.Process
     for (const c of calls) if (c.code >= 64) problems.push(`\`canary-judge ${c.args}\` exited ${c.code}`);
   }
   if (/^\s*(npx\s+)?canary-judge\s/m.test(b.code) && calls.length === 0) problems.push('no canary-judge call ran');
-  if (problems.length === 0) return { ok: true, message: '' };
+  if (problems.length === 0) return { ok: true, message: '', stdout: r.stdout };
   return { ok: false, message: `${problems.join('; ')}\n--- stdout ---\n${r.stdout.slice(-3000)}\n--- stderr ---\n${r.stderr.slice(-3000)}` };
 }
