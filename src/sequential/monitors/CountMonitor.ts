@@ -155,7 +155,8 @@ function readSide(value: unknown, path: string): { events: number; total: number
  * const monitor = new CountMonitor({ canaryShare: 0.01, allowedIncrease: 0.2 }); // 1 % stage, +20 % allowed
  * monitor.update({ baseline: { events: 990, total: 99000 }, canary: { events: 30, total: 1000 } });
  * const r = monitor.result();
- * // r.decision === 'fail': 30 errors where ~10 were expected (rate ratio ≈ 3.0, lower bound ≈ 1.8)
+ * // r.decision === 'fail': 30 errors where 10 were expected; r.rateRatio = { estimate: 3, lower: 1.7097…, upper: 4.8251… }
+ * // (mpmath: lower 1.7097961477164692, upper 4.825177988471004)
  * const saved = JSON.stringify(monitor);               // persist between scrapes…
  * const resumed = CountMonitor.fromJSON(saved);        // …and resume exactly
  * ```

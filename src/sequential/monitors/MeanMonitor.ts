@@ -232,7 +232,8 @@ function sampleVariance(side: MeanSideState): number {
  * const base = Array.from({ length: 500 }, (_, i) => 100 + ((i * 37) % 21) - 10);
  * const slow = base.map((x) => x * 1.2);
  * const r = m.update({ baseline: base, canary: slow });
- * // r.decision === 'fail' (+20 % mean latency, allowed +5 %); r.confidenceSequence.lower ≈ 0.17
+ * // r.decision === 'fail' (+20 % mean latency, allowed +5 %); r.confidenceSequence = { estimate: 0.19999…,
+ * //   lower: 0.18702278768105254, upper: 0.21297721231894692, scale: 'relativeChange' }
  * ```
  */
 export class MeanMonitor {
