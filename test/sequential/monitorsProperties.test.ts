@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CountMonitor, MeanMonitor, QuantileMonitor } from '../../src/sequential/index.js';
 import type { MonitorResultBase } from '../../src/sequential/index.js';
+import { rateRatioInterval, rateRatioLogEValue } from '../../src/sequential/monitors/rateRatioTest.js';
 
 const RUNS = { numRuns: 40 };
 
@@ -71,6 +72,52 @@ describe('CountMonitor properties', () => {
         },
       ),
       RUNS,
+    );
+  });
+});
+
+describe('rate-ratio test: the shape that makes the inversion an interval', () => {
+  it('log E₊ falls and log E₋ rises with the null ratio, log E₂ is unimodal, and the ends solve log E = log(1/α)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          share: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+          k: fc.double({ min: 1, max: 1000, noNaN: true }),
+          baseline: fc.integer({ min: 0, max: 30000 }),
+          canary: fc.integer({ min: 0, max: 3000 }),
+          alpha: alphaArb,
+        }),
+        ({ share, k, baseline, canary, alpha }) => {
+          const logit = Math.log(share / (1 - share));
+          const grid = Array.from({ length: 241 }, (_, i) => -6 + i * 0.05);
+          // only the range that matters for α ≥ 1e-6 (log E in (0, 14)); tolerance for rounding
+          const relevant = (v: number): boolean => v > 0 && v < 14;
+          const g = grid.map((u) => rateRatioLogEValue(baseline, canary, logit, k, u, 'greater'));
+          const l = grid.map((u) => rateRatioLogEValue(baseline, canary, logit, k, u, 'less'));
+          const t = grid.map((u) => rateRatioLogEValue(baseline, canary, logit, k, u, 'two'));
+          for (let i = 1; i < grid.length; i++) {
+            if (relevant(g[i]) && relevant(g[i - 1])) expect(g[i]).toBeLessThanOrEqual(g[i - 1] + 1e-9);
+            if (relevant(l[i]) && relevant(l[i - 1])) expect(l[i]).toBeGreaterThanOrEqual(l[i - 1] - 1e-9);
+          }
+          const iMin = t.indexOf(Math.min(...t));
+          for (let i = 1; i < grid.length; i++) {
+            if (!relevant(t[i]) || !relevant(t[i - 1])) continue;
+            if (i <= iMin) expect(t[i]).toBeLessThanOrEqual(t[i - 1] + 1e-9);
+            else expect(t[i]).toBeGreaterThanOrEqual(t[i - 1] - 1e-9);
+          }
+          const threshold = -Math.log(alpha);
+          const one = rateRatioInterval(baseline, canary, logit, k, alpha, true);
+          if (one.lower > 0) expect(rateRatioLogEValue(baseline, canary, logit, k, Math.log(one.lower), 'greater')).toBeCloseTo(threshold, 6);
+          if (one.upper !== null) expect(rateRatioLogEValue(baseline, canary, logit, k, Math.log(one.upper), 'less')).toBeCloseTo(threshold, 6);
+          const two = rateRatioInterval(baseline, canary, logit, k, alpha, false);
+          if (two.lower > 0) expect(rateRatioLogEValue(baseline, canary, logit, k, Math.log(two.lower), 'two')).toBeCloseTo(threshold, 6);
+          if (two.upper !== null) expect(rateRatioLogEValue(baseline, canary, logit, k, Math.log(two.upper), 'two')).toBeCloseTo(threshold, 6);
+          // the one-sided ends are never looser than the two-sided ones
+          expect(one.lower).toBeGreaterThanOrEqual(two.lower * (1 - 1e-9));
+          if (one.upper !== null && two.upper !== null) expect(one.upper).toBeLessThanOrEqual(two.upper * (1 + 1e-9));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
