@@ -2,6 +2,7 @@
  * Every code block of the documentation (README.md, docs/**\/*.md) is executed or checked, so the docs cannot rot.
  * How each kind of block is treated, and the markers, are in docs/README.md ("How the docs are tested").
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,16 @@ describe.each(docs)('%s', (doc) => {
       case 'text':
         if (b.flags.has('output')) checkOutput(b);
         break;
+      case 'file':
+        if (b.lang === 'sh' || b.lang === 'bash') {
+          const syntax = spawnSync('bash', ['-n'], { input: b.code });
+          expect(syntax.status, `${b.file}:${b.line}: ${syntax.stderr}`).toBe(0);
+        }
+        expect(
+          blocks.some((x) => x.file === b.file && blockKind(x) === 'sh' && x.code.includes(b.attrs.file!)),
+          `${b.file}:${b.line}: no shell block uses ${b.attrs.file}`,
+        ).toBe(true);
+        break;
       case 'no-run':
         break;
       default:
@@ -108,8 +119,8 @@ describe('the documentation as a whole', () => {
   it('executes most of its code and stays fast', () => {
     const count = (k: string) => blocks.filter((b) => blockKind(b) === k).length;
     const executed = count('ts') + count('sh');
-    const checked = count('json') + count('csv') + count('yaml');
-    const summary = `docs code blocks: ${blocks.length} in ${docs.length} files — executed ${executed} (ts ${count('ts')}, sh ${count('sh')}), parsed ${checked} (json ${count('json')}, csv ${count('csv')}, yaml ${count('yaml')}), text ${count('text')}, no-run ${count('no-run')}; ran in ${(elapsed / 1000).toFixed(1)} s`;
+    const checked = count('json') + count('csv') + count('yaml') + count('file');
+    const summary = `docs code blocks: ${blocks.length} in ${docs.length} files — executed ${executed} (ts ${count('ts')}, sh ${count('sh')}), parsed or used ${checked} (json ${count('json')}, csv ${count('csv')}, yaml ${count('yaml')}, other files ${count('file')}), text ${count('text')}, no-run ${count('no-run')}; ran in ${(elapsed / 1000).toFixed(1)} s`;
     console.log(summary);
     // marked blocks stay the exception
     expect(count('no-run')).toBeLessThanOrEqual(Math.ceil(0.15 * (blocks.length - count('text'))));

@@ -7,8 +7,9 @@
  *   query: a `by (LABEL)` grouping gives two series, `{LABEL="baseline"}` and `{LABEL="canary"}`; otherwise a
  *   matcher equal to or matching "canary" selects the canary, "baseline", "primary" or "stable" the baseline.
  *   The kind of value too: `histogram_quantile(0.99, …)` a p99 latency in seconds (about 0.42), another
- *   `histogram_quantile` a median (about 0.12), anything naming errors or 5xx codes an error ratio (about 0.002),
- *   CPU a number of cores, anything else a request rate.
+ *   `histogram_quantile` a median (about 0.12), a division naming errors or 5xx codes an error ratio (about 0.002),
+ *   CPU a number of cores, an `increase(…)` or a `…_total` counter a count per step (about 6 errors, or 3000
+ *   requests), anything else a request rate. Negative matchers (`pod!~"…-primary-.*"`) do not name a side.
  * - `GET|POST /api/v1/query`: an instant `vector`; a query of a native histogram (a metric name ending in
  *   `_seconds` with no `_bucket`, no `histogram_quantile`, no `rate`) returns one native histogram per side
  *   in the API's JSON form (schema 3).
@@ -49,8 +50,9 @@ function normal(rand: () => number): number {
 type Side = 'baseline' | 'canary';
 
 function sideOf(query: string): Side {
-  if (/=~?\s*"[^"]*canary[^"]*"/.test(query)) return 'canary';
-  if (/baseline|primary|stable/.test(query)) return 'baseline';
+  const positive = query.replace(/!~?\s*"[^"]*"/g, ''); // a negative matcher (pod!~"…-primary-.*") does not name the side
+  if (/=~?\s*"[^"]*canary/.test(positive)) return 'canary';
+  if (/baseline|primary|stable/.test(positive)) return 'baseline';
   return 'canary';
 }
 
@@ -58,8 +60,11 @@ function sideOf(query: string): Side {
 function kindOf(query: string): { level: number; noise: number } {
   const hq = /histogram_quantile\s*\(\s*([0-9.]+)/.exec(query);
   if (hq) return Number(hq[1]) >= 0.9 ? { level: 0.42, noise: 0.08 } : { level: 0.12, noise: 0.05 };
-  if (/error|5xx|5\.\.|code=~?"5|status=~?"5/i.test(query)) return { level: 0.002, noise: 0.25 };
   if (/cpu/i.test(query)) return { level: 0.3, noise: 0.1 };
+  const errors = /error|5xx|5\.\.|code=~?"5|status=~?"5/i.test(query);
+  if (errors && /\)\s*\/\s*/.test(query)) return { level: 0.002, noise: 0.25 }; // a ratio
+  if (/increase\s*\(|_total\b/.test(query)) return errors ? { level: 6, noise: 0.35 } : { level: 3000, noise: 0.05 }; // counts per step
+  if (errors) return { level: 0.002, noise: 0.25 };
   return { level: 120, noise: 0.05 };
 }
 
@@ -139,9 +144,9 @@ export async function startFakePrometheus(): Promise<FakePrometheus> {
         res.end(JSON.stringify(body));
       };
       if (!query) return send(400, { status: 'error', errorType: 'bad_data', error: 'query is required' });
-      const by = /\bby\s*\(\s*([a-zA-Z_][a-zA-Z0-9_]*)/.exec(query)?.[1];
+      const by = /\bby\s*\(([^)]*)\)/.exec(query)?.[1].split(',').map((l) => l.trim()).find((l) => l !== '' && l !== 'le');
       const sides: Array<{ metric: Record<string, string>; side: Side }> =
-        by !== undefined && by !== 'le'
+        by !== undefined
           ? [{ metric: { [by]: 'baseline' }, side: 'baseline' }, { metric: { [by]: 'canary' }, side: 'canary' }]
           : [{ metric: {}, side: sideOf(query) }];
       if (path === '/api/v1/query_range') {

@@ -93,14 +93,18 @@ export const YAML_LANGS = new Set(['yaml', 'yml']);
 /** Output samples, synopses and pseudo-code: checked only to be non-empty. */
 export const TEXT_LANGS = new Set(['', 'text', 'txt', 'console-output', 'http']);
 
-/** How a block is checked: executed, parsed (json/csv/yaml), shown (text), or marked `no-run`. */
-export function blockKind(b: CodeBlock): 'ts' | 'sh' | 'json' | 'csv' | 'yaml' | 'text' | 'no-run' | 'unknown' {
+/** How a block is checked: executed, parsed (json/csv/yaml), written for the shell blocks (file), shown (text), or marked `no-run`. */
+export function blockKind(b: CodeBlock): 'ts' | 'sh' | 'json' | 'csv' | 'yaml' | 'text' | 'file' | 'no-run' | 'unknown' {
   if (b.flags.has('no-run')) return 'no-run';
+  // a script written to a file is run by the shell blocks that use it, not on its own
+  if (b.attrs.file !== undefined && (TS_LANGS.has(b.lang) || SH_LANGS.has(b.lang))) return 'file';
   if (TS_LANGS.has(b.lang)) return 'ts';
   if (SH_LANGS.has(b.lang)) return 'sh';
   if (JSON_LANGS.has(b.lang)) return 'json';
   if (b.lang === 'csv' || b.lang === 'tsv') return 'csv';
   if (YAML_LANGS.has(b.lang)) return 'yaml';
   if (TEXT_LANGS.has(b.lang)) return 'text';
+  // another language written to a file that the shell blocks use (a jq program, a Dockerfile): checked by running them
+  if (b.attrs.file !== undefined) return 'file';
   return 'unknown';
 }
