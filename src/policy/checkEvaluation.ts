@@ -1,3 +1,5 @@
+import { sequentialDecisionOf } from './sequentialDecisionOf.js';
+import type { RolloutVerdictInput } from './types.js';
 import { CanaryJudgeError } from '../errors.js';
 import { isPlainObject } from './checker.js';
 import { parseTime, showValue } from './time.js';
@@ -161,6 +163,10 @@ export function checkEvaluation(e: unknown, path = 'evaluation'): EvaluationView
     }
     if (q.reason !== undefined && typeof q.reason !== 'string') bad(`${qp}.reason`, `must be a string, got ${showValue(q.reason)}`);
     sequential = { decision: q.decision, reason: typeof q.reason === 'string' ? q.reason : null };
+  } else if (e.sequential === undefined && isPlainObject(e.verdict)) {
+    // no explicit input: read the verdict's own sequential SLIs, if it has any
+    const derived = sequentialDecisionOf(e.verdict as RolloutVerdictInput);
+    if (derived) sequential = { decision: derived.decision, reason: derived.reason ?? null };
   }
 
   return { at, verdict, telemetry, budgetRemaining, burnRate, sequential };

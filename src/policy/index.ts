@@ -25,3 +25,4 @@ export type {
   RolloutVerdictInput,
   RolloutTime,
 } from './types.js';
+export { sequentialDecisionOf } from './sequentialDecisionOf.js';
