@@ -23,11 +23,11 @@ let elapsed = 0;
 async function runDoc(doc: string, env: NodeJS.ProcessEnv, log: string): Promise<void> {
   const mine = blocks.filter((b) => b.file === doc);
   const work = join(tmp, 'work', slug(doc));
-  writeDocFiles(doc, mine, work);
+  writeDocFiles(doc, mine, work, blocks);
   const ts = mine.filter((b) => blockKind(b) === 'ts');
   for (const [b, r] of await runTsBlocks(doc, ts, work, env)) results.set(b, r);
   for (const b of mine.filter((x) => blockKind(x) === 'sh')) {
-    writeDocFiles(doc, mine, work); // every shell block starts from the documented files (an earlier block may overwrite one)
+    writeDocFiles(doc, mine, work, blocks); // every shell block starts from the documented files (an earlier block may overwrite one)
     results.set(b, await runShBlock(b, work, { ...env, GITHUB_STEP_SUMMARY: join(work, 'github-step-summary.md') }, `${log}.${slug(doc)}`));
   }
 }

@@ -100,6 +100,17 @@ echo "docs test: 'npm $*' is not run here: mark the block no-run" >&2
 exit 127
 `,
   );
+  // scripts written by the docs call `npx canary-judge …` (as a repository with it as a devDependency would)
+  writeFileSync(
+    join(bin, 'npx'),
+    `#!/usr/bin/env bash
+while [ "$1" = --yes ] || [ "$1" = -y ]; do shift; done
+case "$1" in canary-judge | canary-judge@*) shift; exec canary-judge "$@" ;; esac
+echo "docs test: 'npx $*' is not run here: mark the block no-run" >&2
+exit 127
+`,
+  );
+  chmodSync(join(bin, 'npx'), 0o755);
   chmodSync(join(bin, 'canary-judge'), 0o755);
   chmodSync(join(bin, 'npm'), 0o755);
   return { bin, log };
@@ -256,12 +267,33 @@ export async function runTsBlocks(doc: string, blocks: CodeBlock[], work: string
 
 // ------------------------------------------------------------------------------------------ shell
 
-/** Writes the document's fixtures (test/docs/fixtures/<slug>/) and its `file=` blocks into its scratch folder. */
-export function writeDocFiles(doc: string, blocks: CodeBlock[], work: string): void {
+/**
+ * Files a document uses from another document's `file=` blocks, so a script shown once is the same everywhere:
+ * document → [[source document, file name there, path here]].
+ */
+export const BORROWED_FILES: Record<string, Array<[string, string, string]>> = {
+  'docs/recipes/github-actions.md': [
+    ['docs/recipes/prometheus.md', 'fetch-metrics.sh', '.github/fetch-metrics.sh'],
+    ['docs/recipes/prometheus.md', 'prometheus-to-data.jq', '.github/prometheus-to-data.jq'],
+    ['docs/recipes/prometheus.md', 'canary.json', '.github/canary.json'],
+  ],
+  'docs/recipes/argo-rollouts.md': [['docs/recipes/prometheus.md', 'prometheus-to-data.jq', 'prometheus-to-data.jq']],
+};
+
+/**
+ * Writes the document's fixtures (test/docs/fixtures/<slug>/), its borrowed files and its `file=` blocks into its
+ * scratch folder.
+ */
+export function writeDocFiles(doc: string, blocks: CodeBlock[], work: string, all: CodeBlock[] = blocks): void {
   mkdirSync(work, { recursive: true });
   const fixtures = join(ROOT, 'test/docs/fixtures', slug(doc));
   if (existsSync(fixtures)) cpSync(fixtures, work, { recursive: true });
-  for (const b of blocks) {
+  const borrowed = (BORROWED_FILES[doc] ?? []).map(([from, name, to]) => {
+    const source = all.find((b) => b.file === from && b.attrs.file === name);
+    if (!source) throw new Error(`${doc} borrows ${name} from ${from}, which has no such file block`);
+    return { ...source, attrs: { file: to } };
+  });
+  for (const b of [...borrowed, ...blocks]) {
     const name = b.attrs.file;
     if (name === undefined) continue;
     const p = join(work, name);
