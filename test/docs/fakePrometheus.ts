@@ -4,7 +4,8 @@
  * deterministic, healthy data — baseline and canary drawn from the same distributions.
  *
  * - `GET|POST /api/v1/query_range` (`query`, `start`, `end`, `step`): a `matrix`. The side is read from the
- *   query: a `by (LABEL)` grouping gives two series, `{LABEL="baseline"}` and `{LABEL="canary"}`; otherwise a
+ *   query: a `by (LABEL)` grouping gives two series, `{LABEL="baseline"}` and `{LABEL="canary"}` (or, with a
+ *   matcher `LABEL=~"x|y"`, `{LABEL="x"}` as the baseline and `{LABEL="y"}` as the canary); otherwise a
  *   matcher equal to or matching "canary" selects the canary, "baseline", "primary" or "stable" the baseline.
  *   The kind of value too: `histogram_quantile(0.99, …)` a p99 latency in seconds (about 0.42), another
  *   `histogram_quantile` a median (about 0.12), a division naming errors or 5xx codes an error ratio (about 0.002),
@@ -145,9 +146,12 @@ export async function startFakePrometheus(): Promise<FakePrometheus> {
       };
       if (!query) return send(400, { status: 'error', errorType: 'bad_data', error: 'query is required' });
       const by = /\bby\s*\(([^)]*)\)/.exec(query)?.[1].split(',').map((l) => l.trim()).find((l) => l !== '' && l !== 'le');
+      // `by (L)` with a matcher L=~"x|y" (Argo's pod-template hashes): x is the baseline, y the canary
+      const listed = by !== undefined ? new RegExp(`\\b${by}\\s*=~\\s*"([^"|]+)\\|([^"|]+)"`).exec(query) : null;
+      const [bValue, cValue] = listed ? [listed[1], listed[2]] : ['baseline', 'canary'];
       const sides: Array<{ metric: Record<string, string>; side: Side }> =
         by !== undefined
-          ? [{ metric: { [by]: 'baseline' }, side: 'baseline' }, { metric: { [by]: 'canary' }, side: 'canary' }]
+          ? [{ metric: { [by]: bValue }, side: 'baseline' }, { metric: { [by]: cValue }, side: 'canary' }]
           : [{ metric: {}, side: sideOf(query) }];
       if (path === '/api/v1/query_range') {
         const end = parseTime(p.get('end'), 1_717_430_400);
