@@ -75,8 +75,8 @@ describe('transformTs', () => {
     );
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^import \{ judge \} from 'file:\/\/.*\/src\/index\.ts';$/);
-    expect(lines[1]).toBe('__docExpect(() => (f(1)), "2", "docs/x.md:12");');
-    expect(lines.slice(2, 5).join('\n')).toBe('__docExpect(() => (g(\n  3,\n)), "{ x: 1 }", "docs/x.md:17");');
+    expect(lines[1]).toBe('{ const __value = (f(1)); __docExpect(() => __value, "2", "docs/x.md:12"); }');
+    expect(lines.slice(2, 5).join('\n')).toBe('{ const __value = (g(\n  3,\n)); __docExpect(() => __value, "{ x: 1 }", "docs/x.md:17"); }');
     expect(lines[7]).toBe('const y = h(); __docExpect(() => y, "4", "docs/x.md:18");');
     expect(lines).toHaveLength(8);
   });

@@ -155,7 +155,8 @@ export function transformTs(code: string, doc: string, firstLine: number): strin
     let replacement: string;
     if (decl) replacement = `${text}; __docExpect(() => ${decl[1]}, ${JSON.stringify(expected)}, ${where(at)});`;
     else if (STATEMENT_START.test(text.trim())) throw new Error(`${doc}:${firstLine + 1 + at}: // => must follow an expression or a const declaration`);
-    else replacement = `${indent}__docExpect(() => (${text.trim()}), ${JSON.stringify(expected)}, ${where(at)});`;
+    // evaluated in place (an `await` in the expression keeps working), then checked
+    else replacement = `${indent}{ const __value = (${text.trim()}); __docExpect(() => __value, ${JSON.stringify(expected)}, ${where(at)}); }`;
     const replaced = replacement.split('\n');
     // keep the line count, so error positions stay right
     for (let k = from; k <= to; k++) lines[k] = k - from < replaced.length ? replaced[k - from] : '';
@@ -202,7 +203,7 @@ for (const b of blocks) {
     await new Promise((r) => setTimeout(r, 0));
     report(b.id, true, '');
   } catch (e) {
-    report(b.id, false, String(e && e.stack || e));
+    report(b.id, false, String(e && e.message || e) + ' ' + String(e && e.stack || ''));
   }
 }
 current = null;
