@@ -135,7 +135,8 @@ export function wrapModule(bodies: string[]): string {
 export function transformTs(code: string, doc: string, firstLine: number): string {
   const docDir = dirname(join(ROOT, doc));
   const target = (spec: string): string => {
-    if (spec === 'canary-judge') return pathToFileURL(join(ROOT, 'src/index.ts')).href;
+    // the package, also as Deno writes it (npm:canary-judge@0.1)
+    if (/^(npm:)?canary-judge(@[^/]*)?$/.test(spec)) return pathToFileURL(join(ROOT, 'src/index.ts')).href;
     if (spec.startsWith('./') || spec.startsWith('../')) {
       const abs = resolve(docDir, spec);
       const ts = abs.replace(/\.js$/, '.ts');
