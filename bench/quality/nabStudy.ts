@@ -171,6 +171,7 @@ export const NAB_TREATMENTS: readonly Treatment[] = [
   { name: 'allowed 5%', sli: { allowedIncrease: 0.05, allowedDecrease: 0.05 } },
   { name: 'allowed 20%', sli: { allowedIncrease: 0.2, allowedDecrease: 0.2 } },
   { name: 'confidence 99%', sli: { confidence: 0.99 } },
+  { name: 'allowed 5%, confidence 90%', sli: { allowedIncrease: 0.05, allowedDecrease: 0.05, confidence: 0.9 } },
   { name: 'EWMA α 0.3', sli: { smoothing: { method: 'ewma', alpha: 0.3 } } },
   { name: 'rolling median 5', sli: { smoothing: { method: 'rollingMedian', window: 5 } } },
   { name: 'block mean 3 (15 min)', blocks: { size: 3, stat: 'mean' } },

@@ -11,6 +11,7 @@
  *   unchanged — judged by the p99 quantile test, and by Mann–Whitney for comparison;
  * - `errors×2`, `errors×10`: the 5xx probability (0.2 % in the baseline) doubled or ×10, judged by the rate test;
  * - `errors×2/fleet`: the same ×2, the canary judged against the rest of the fleet (99× its requests) at a 1 % stage;
+ * - `…/confidence 90%`: the same regressions judged at confidence 0.9 instead of the default 0.95;
  * - `memory-leak`: memory (AR(1) around 2048 MB) drifting linearly to +20 % at the end of the stage.
  * @module
  */
@@ -98,6 +99,23 @@ export const SLI_SCENARIOS: readonly SliScenario[] = [
   },
   errors(2),
   errors(10),
+  {
+    id: 'latency+10%/confidence 90%',
+    label: 'the +10% latency regression judged at confidence 90% (p < 0.10 and the 90% interval beyond the allowed change)',
+    sli: { name: 'checkout_latency_ms', confidence: 0.9 },
+    sizeUnit: 'points',
+    draw: (rng, n) => ({ baseline: latencySamples(rng, n), canary: latencySamples(rng, n, DEFAULT_LATENCY_MODEL, { scale: 1.1 }) }),
+  },
+  {
+    id: 'errors×2/confidence 90%',
+    label: 'the ×2 error rate judged at confidence 90%',
+    sli: { name: 'http_5xx', test: 'rate', confidence: 0.9 },
+    sizeUnit: 'requests',
+    draw: (rng, requests) => ({
+      baseline: errorCounts(rng, { intervals: 30, requestsPerInterval: requests / 30, errorRate: 0.002 }),
+      canary: errorCounts(rng, { intervals: 30, requestsPerInterval: requests / 30, errorRate: 0.004 }),
+    }),
+  },
   {
     id: 'errors×2/fleet',
     label: '5xx rate ×2 at a 1% stage, judged against the rest of the fleet (99× the canary\'s requests) as baseline',
