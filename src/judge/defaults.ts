@@ -24,8 +24,9 @@ export const JUDGE_DEFAULTS = Object.freeze({
     direction: 'increase' as const,
     /** Quantile of `quantile` SLIs. */
     q: 0.99,
-    allowedIncrease: 0.1,
-    allowedDecrease: 0.1,
+    /** ±5 %: measured in docs/quality.md — a +10 % regression can only be caught when the margin is below it. */
+    allowedIncrease: 0.05,
+    allowedDecrease: 0.05,
     weight: 1,
     /** Points per side after preprocessing; Kayenta's guidance is 50, 20 is the least that makes the interval useful. */
     minSamples: 20,

@@ -67,9 +67,9 @@ export interface SliConfig {
   confidence?: number;
   /** Effect on which allowed and critical changes are expressed (default `hlShift`; `rateRatio` for rate SLIs; `quantileRatio` for quantile SLIs). */
   effect?: EffectKind;
-  /** Largest tolerated relative increase (default 0.1 = +10 %). */
+  /** Largest tolerated relative increase (default 0.05 = +5 %). */
   allowedIncrease?: number;
-  /** Largest tolerated relative decrease, as a positive fraction (default 0.1 = −10 %). */
+  /** Largest tolerated relative decrease, as a positive fraction (default 0.05 = −5 %). */
   allowedDecrease?: number;
   /** A relative increase proven beyond this fails the whole run, as a critical SLI would (default: none). */
   criticalIncrease?: number;
