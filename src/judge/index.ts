@@ -7,6 +7,7 @@ export { adjustPValues } from './multipleComparisons.js';
 export { noetherSampleSize, twoProportionSampleSize } from './power.js';
 export type { HistogramSide } from './histogramSide.js';
 export type {
+  AggregateConfig,
   Classification,
   Counts,
   Direction,

@@ -1,5 +1,5 @@
 import { CanaryJudgeError } from '../errors.js';
-import { preprocess } from '../preprocess/index.js';
+import { autoBlockSize, blockAggregate, preprocess } from '../preprocess/index.js';
 import { sortFloat64 } from '../stats/sortFloat64.js';
 import { classifyEvidence } from './classify.js';
 import { JUDGE_DEFAULTS } from './defaults.js';
@@ -73,7 +73,23 @@ function prepareSamples(sli: ResolvedSli, side: Extract<Side, { kind: 'samples' 
     nan: pre.steps.nan.nanCount,
     outliersRemoved: pre.steps.outliers?.removed ?? 0,
   };
-  return { failed: pre.failed, reason: pre.reason, counts, sorted: pre.failed ? new Float64Array(0) : sortFloat64(pre.values) };
+  return { failed: pre.failed, reason: pre.reason, counts, values: pre.values };
+}
+
+/**
+ * Block aggregation (batch means) of both sides with one block size, against autocorrelation: a fixed size, or
+ * `auto` from the lag-1 autocorrelation (keeping at least `minSamples` blocks per side).
+ */
+function aggregateSides(sli: ResolvedSli, b: Float64Array, c: Float64Array, minSamples: number): { b: Float64Array; c: Float64Array; size: number } {
+  if (sli.aggregate === 'none') return { b, c, size: 1 };
+  const size = sli.aggregate === 'auto' ? autoBlockSize(b, c, minSamples) : sli.aggregate.size;
+  if (size <= 1) return { b, c, size: 1 };
+  const stat = sli.aggregate === 'auto' ? 'mean' : sli.aggregate.stat ?? 'mean';
+  return {
+    b: blockAggregate(b, { size, stat, remainder: 'drop' }),
+    c: blockAggregate(c, { size, stat, remainder: 'drop' }),
+    size,
+  };
 }
 
 /**
@@ -141,34 +157,42 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
   if (b.failed || c.failed) {
     return final(base, 'error', `${sli.name} could not be judged: ${b.failed ? `baseline: ${b.reason}` : `canary: ${c.reason}`}.`);
   }
-  if (b.sorted.length === 0 || c.sorted.length === 0) {
-    const side = b.sorted.length === 0 ? 'baseline' : 'canary';
+  const minSamples = sli.minSamples ?? JUDGE_DEFAULTS.sli.minSamples;
+  const blocks = aggregateSides(sli, b.values, c.values, minSamples);
+  const bSorted = sortFloat64(blocks.b);
+  const cSorted = sortFloat64(blocks.c);
+  if (blocks.size > 1) {
+    base.samples.baseline.after = bSorted.length;
+    base.samples.canary.after = cSorted.length;
+  }
+  if (bSorted.length === 0 || cSorted.length === 0) {
+    const side = bSorted.length === 0 ? 'baseline' : 'canary';
     const consequence = sli.mustHaveData ? ' Data is required for this SLI, so it counts as a failure.' : ' It is not counted in the score.';
     return final(base, 'nodata', `${sli.name} has no ${side} data left after preprocessing.${consequence}`);
   }
-  const minSamples = sli.minSamples ?? JUDGE_DEFAULTS.sli.minSamples;
-  if (b.sorted.length < minSamples || c.sorted.length < minSamples) {
-    const side = b.sorted.length <= c.sorted.length ? 'baseline' : 'canary';
-    const n = Math.min(b.sorted.length, c.sorted.length);
-    const medianB = b.sorted[(b.sorted.length - 1) >> 1];
-    const required = b.sorted.length >= 2 && medianB !== 0 && Number.isFinite(medianB)
-      ? noetherSampleSize({ superiority: superiorityOfShift(b.sorted, sli.allowedIncrease * Math.abs(medianB)), alpha: 1 - sli.confidence, power })
+  if (bSorted.length < minSamples || cSorted.length < minSamples) {
+    const side = bSorted.length <= cSorted.length ? 'baseline' : 'canary';
+    const n = Math.min(bSorted.length, cSorted.length);
+    const medianB = bSorted[(bSorted.length - 1) >> 1];
+    const required = bSorted.length >= 2 && medianB !== 0 && Number.isFinite(medianB)
+      ? noetherSampleSize({ superiority: superiorityOfShift(bSorted, sli.allowedIncrease * Math.abs(medianB)), alpha: 1 - sli.confidence, power })
       : null;
     const more = required !== null ? ` (about ${countText(Math.max(required, minSamples))} per side would detect a ${percent(sli.allowedIncrease)} change with ${Math.round(power * 100)}% power)` : '';
-    return final(base, 'insufficient', `${sli.name} has only ${n} ${side} point${n === 1 ? '' : 's'} after preprocessing; at least ${minSamples} are needed${more}.`, {
+    return final(base, 'insufficient', `${sli.name} has only ${n} ${side} point${n === 1 ? '' : 's'} after preprocessing; at least ${minSamples} are needed${more}${blocks.size > 1 ? ` (after averaging blocks of ${blocks.size} points against autocorrelation)` : ''}.`, {
       requiredSamples: required === null ? null : Math.max(required, minSamples),
     });
   }
   let evidence: Evidence;
   try {
-    if (guessed === 'quantile') evidence = quantileEvidence(sli, c.sorted, b.sorted, power);
-    else if (guessed === 'kayenta') evidence = kayentaEvidence(sli, c.sorted, b.sorted, power);
-    else evidence = mannWhitneyEvidence(sli, c.sorted, b.sorted, power);
+    if (guessed === 'quantile') evidence = quantileEvidence(sli, cSorted, bSorted, power);
+    else if (guessed === 'kayenta') evidence = kayentaEvidence(sli, cSorted, bSorted, power);
+    else evidence = mannWhitneyEvidence(sli, cSorted, bSorted, power);
   } catch (e) {
     // a statistic that cannot be computed on this data (e.g. overflowing values) is a data problem, not a crash
     if (!(e instanceof CanaryJudgeError)) throw e;
     return final(base, 'error', `${sli.name} could not be judged: ${e.message}.`);
   }
+  if (blocks.size > 1) evidence.details = { ...evidence.details, blockSize: blocks.size };
   return withEvidence(sli, base, evidence);
 }
 

@@ -17,7 +17,7 @@ const SLI_KEYS = [
   'name', 'groups', 'direction', 'test', 'q', 'confidence', 'effect', 'allowedIncrease', 'allowedDecrease',
   'criticalIncrease', 'criticalDecrease', 'critical', 'mustHaveData', 'weight', 'minSamples', 'minEvents',
   'nan', 'outliers', 'smoothing', 'muted', 'tolerance', 'objective', 'maxBurnRate', 'period',
-  'canaryShare', 'tuningSampleSize',
+  'canaryShare', 'tuningSampleSize', 'aggregate',
 ] as const;
 const DIRECTIONS = ['increase', 'decrease', 'either'];
 const TESTS = ['mannWhitney', 'rate', 'quantile', 'kayenta', 'burnRate', 'sequential'];
@@ -152,6 +152,16 @@ function checkSli(c: Checker, sli: Json, path: string, names: Map<string, string
   }
   if (sli.test === 'burnRate' && sli.objective === undefined) c.add('REQUIRED', join(path, 'objective'), 'a burnRate SLI needs the SLO "objective" as a fraction, e.g. 0.999');
   if (sli.objective !== undefined) c.number(sli.objective, join(path, 'objective'), probability);
+  if (sli.aggregate !== undefined && sli.aggregate !== 'none' && sli.aggregate !== 'auto') {
+    const a = sli.aggregate;
+    if (!isObject(a)) c.add('INVALID_VALUE', join(path, 'aggregate'), `must be "none", "auto" or { "size": <points>, "stat": "mean" | "median" | "max" }, got ${show(a)}`);
+    else {
+      c.unknownKeys(a, ['size', 'stat'], join(path, 'aggregate'));
+      if (a.size === undefined) c.add('REQUIRED', join(path, 'aggregate.size'), 'a block aggregation needs "size" (points per block)');
+      else c.number(a.size, join(path, 'aggregate.size'), { min: 1, integer: true });
+      if (a.stat !== undefined) c.oneOf(a.stat, ['mean', 'median', 'max'], join(path, 'aggregate.stat'));
+    }
+  }
   if (sli.canaryShare !== undefined) c.number(sli.canaryShare, join(path, 'canaryShare'), probability);
   if (sli.tuningSampleSize !== undefined) c.number(sli.tuningSampleSize, join(path, 'tuningSampleSize'), { min: 1 });
   if (sli.test === 'sequential' && sli.effect !== undefined && !['meanRatio', 'quantileRatio', 'rateRatio'].includes(sli.effect as string)) {

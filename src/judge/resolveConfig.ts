@@ -1,7 +1,7 @@
 import type { NanPolicy, OutlierSpec, SmoothingSpec } from '../preprocess/index.js';
 import { parseDuration } from '../slo/durations.js';
 import { JUDGE_DEFAULTS } from './defaults.js';
-import type { Direction, EffectKind, InconclusivePolicy, JudgeConfig, SliConfig, SliTest } from './types.js';
+import type { AggregateConfig, Direction, EffectKind, InconclusivePolicy, JudgeConfig, SliConfig, SliTest } from './types.js';
 
 /** An SLI config with every default filled in (what the judge actually runs). */
 export interface ResolvedSli {
@@ -35,6 +35,7 @@ export interface ResolvedSli {
   period: number;
   canaryShare: number | null;
   tuningSampleSize: number | null;
+  aggregate: AggregateConfig;
 }
 
 /** A judge config with every default filled in. */
@@ -100,6 +101,7 @@ export function resolveConfig(config: JudgeConfig): ResolvedConfig {
     period: parseDuration(s.period ?? d.sli.period, 'period'),
     canaryShare: s.canaryShare ?? null,
     tuningSampleSize: s.tuningSampleSize ?? null,
+    aggregate: s.aggregate ?? 'none',
   }));
   return {
     slis,

@@ -51,6 +51,9 @@ export type SmoothingConfig =
   | { method: 'ewma'; alpha?: number; halfLife?: number }
   | { method: 'rollingMedian'; window: number };
 
+/** Block aggregation of a series SLI (see {@link SliConfig.aggregate}). */
+export type AggregateConfig = 'none' | 'auto' | { size: number; stat?: 'mean' | 'median' | 'max' };
+
 /** Configuration of one SLI. Every field but `name` has a documented default (see docs/judge.md). */
 export interface SliConfig {
   /** Unique name; the key of this SLI in the data object. */
@@ -91,6 +94,12 @@ export interface SliConfig {
   outliers?: OutlierConfig;
   /** Smoothing (default `'none'`). */
   smoothing?: SmoothingConfig;
+  /**
+   * Block aggregation against autocorrelation (default `'none'`): replace each side by the means of consecutive
+   * blocks of points (time order) before testing. `'auto'` takes the block size from the lag-1 autocorrelation
+   * (⌈(1 + ρ)/(1 − ρ)⌉, keeping at least `minSamples` blocks); or a fixed `{ size, stat }`.
+   */
+  aggregate?: AggregateConfig;
   /** A muted SLI is computed and reported but never counts in the score (default false). */
   muted?: boolean;
   /** `kayenta` test only: Kayenta's tolerance, the fraction of |HL estimate| the interval must clear (default 0.25). */

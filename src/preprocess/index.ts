@@ -43,3 +43,4 @@ export {
   type PreprocessSteps,
   type SmoothingStepSummary,
 } from './preprocess.js';
+export { lag1Autocorrelation, autoBlockSize } from './autocorrelation.js';

@@ -265,3 +265,32 @@ describe('judge: burn-rate SLIs', () => {
     expect(() => judge({ slis: [{ name: 'a', test: 'burnRate' }] }, {})).toThrow(/objective/);
   });
 });
+
+describe('judge: block aggregation against autocorrelation', () => {
+  // AR(1) with φ = 0.9 on both sides, same process: a healthy canary
+  const ar1 = (seed: number, n: number) => {
+    const r = rng(seed);
+    const out: number[] = [];
+    let x = 0;
+    for (let i = 0; i < n; i++) {
+      x = 0.9 * x + Math.sqrt(1 - 0.81) * r.normal();
+      out.push(50 * (1 + 0.1 * x));
+    }
+    return out;
+  };
+  it('auto picks the block size from the lag-1 autocorrelation and reports it', () => {
+    const baseline = ar1(1, 400);
+    const canary = ar1(2, 400);
+    const v = judge({ slis: [{ name: 'cpu', aggregate: 'auto' }] }, { cpu: { baseline, canary } });
+    const s = v.slis[0];
+    expect(s.details.blockSize).toBeGreaterThanOrEqual(10);
+    expect(s.details.blockSize).toBeLessThanOrEqual(20); // at least minSamples = 20 blocks of 400 points
+    expect(s.samples.baseline.before).toBe(400);
+    expect(s.samples.baseline.after).toBe(Math.floor(400 / (s.details.blockSize as number)));
+  });
+  it('a fixed size averages blocks; bad specs are config errors with paths', () => {
+    const v = judge({ slis: [{ name: 'cpu', aggregate: { size: 4 } }] }, { cpu: { baseline: ar1(3, 100), canary: ar1(4, 100) } });
+    expect(v.slis[0].samples.canary.after).toBe(25);
+    expect(() => judge({ slis: [{ name: 'cpu', aggregate: { size: 0 } }] }, {})).toThrow(/slis\[0\]\.aggregate\.size/);
+  });
+});
