@@ -26,6 +26,7 @@ export type {
   SliResult,
   SliTest,
   SmoothingConfig,
+  SequencePoint,
   TimeSeries,
   Verdict,
 } from './types.js';

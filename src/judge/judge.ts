@@ -71,7 +71,7 @@ function assemble(config: ResolvedConfig, results: SliResult[]): Verdict {
 
   const decisive = [...results].filter((r) => severity(r) > 0).sort((a, b) => severity(b) - severity(a));
   const reasons = [...decisive.filter((r) => r.critical).map((r) => r.reason), ...ruleReasons, ...decisive.filter((r) => !r.critical).map((r) => r.reason)];
-  if (reasons.length === 0) reasons.push(`All ${counted.length} SLIs are within their allowed changes.`);
+  if (reasons.length === 0) reasons.push(counted.length === 1 ? `The SLI is within its allowed change.` : `All ${counted.length} SLIs are within their allowed changes.`);
   const complete = counted.every((r) => r.classification !== 'nodata' && r.classification !== 'insufficient' && r.classification !== 'error');
   return { verdict, score, reasons, complete, limitedBy, thresholds, groups: scored.groups, slis: results };
 }

@@ -303,8 +303,8 @@ export function finishSli(outcome: Extract<SliOutcome, { kind: 'evidence' }>, ad
   const { sli, evidence, base } = outcome;
   const d = classifyEvidence(sli, evidence, adjustedPValue);
   const bad = d.classification === 'high' || d.classification === 'low';
-  // Kayenta's classifier decides criticality itself (critical metrics beyond their critical effect size)
-  const critical = !sli.muted && bad && (evidence.test === 'kayenta' ? d.beyondCritical : sli.critical || d.beyondCritical);
+  // a critical SLI that fails, or any change beyond its critical limit, fails the run (Kayenta's scorer too)
+  const critical = !sli.muted && bad && (sli.critical || d.beyondCritical);
   let requiredSamples: number | null = null;
   let reason = d.reason;
   if (d.inconclusive) {

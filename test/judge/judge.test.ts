@@ -240,7 +240,7 @@ describe('judge: quantile SLIs catch tail-only regressions that Mann–Whitney m
     );
     expect(v.slis[0].classification).toBe('pass');
     expect(v.slis[1].classification).toBe('high');
-    expect(v.slis[1].reason).toMatch(/^p99 latency_p99 is [\d.]+% higher in the canary/);
+    expect(v.slis[1].reason).toMatch(/^latency_p99 is [\d.]+% higher in the canary/);
     expect(v.verdict).not.toBe('pass');
   });
 });

@@ -70,7 +70,8 @@ export function histogramEvidence(sli: ResolvedSli, canary: LogHistogram, baseli
       c += aligned.y[k];
     }
     const test = fisherExact(Math.round(a), Math.round(canary.count - a), Math.round(c), Math.round(baseline.count - c), { alternative: alternativeOf(sli.direction) });
-    const label = `p${Math.round(sli.q * 1000) / 10} ${sli.name}`;
+    const tag = `p${Math.round(sli.q * 1000) / 10}`;
+    const label = new RegExp(`(^|[^a-z0-9])${tag}([^0-9]|$)`, 'i').test(sli.name) ? sli.name : `${tag} ${sli.name}`;
     const shareC = a / canary.count;
     const shareB = c / baseline.count;
     return {

@@ -41,7 +41,9 @@ export function pooledQuantile(a: Float64Array, b: Float64Array, p: number): num
  */
 export function quantileEvidence(sli: ResolvedSli, canary: Float64Array, baseline: Float64Array, power: number): Evidence {
   const q = sli.q;
-  const label = `p${Math.round(q * 1000) / 10} ${sli.name}`;
+  const tag = `p${Math.round(q * 1000) / 10}`;
+  // "p99 latency_ms", but not "p99 p99_latency_ms"
+  const label = new RegExp(`(^|[^a-z0-9])${tag}([^0-9]|$)`, 'i').test(sli.name) ? sli.name : `${tag} ${sli.name}`;
   const qb = quantileSorted(baseline, q);
   const qc = quantileSorted(canary, q);
   const summary = { baselineQuantile: qb, canaryQuantile: qc, q };
