@@ -67,6 +67,7 @@ export { QuantileMonitor, quantileMonitorFromSeries, QUANTILE_MONITOR_DEFAULTS }
 export type {
   QuantileMonitorOptions,
   QuantileMonitorQuantile,
+  QuantileRunning,
   QuantileMonitorResult,
   QuantileMonitorJSON,
   QuantileMonitorSeriesInput,

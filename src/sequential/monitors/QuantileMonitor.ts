@@ -85,7 +85,7 @@ export interface QuantileMonitorResult extends MonitorResultBase {
 }
 
 /** Running numbers of one listed quantile (persisted). */
-interface QuantileRunning {
+export interface QuantileRunning {
   baselineLower: number | null;
   baselineUpper: number | null;
   canaryLower: number | null;
