@@ -15,6 +15,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { LogHistogram } from '../src/sketch/logHistogram.js';
 import { HistogramWindow } from '../src/sketch/histogramWindow.js';
+import { judge } from '../src/judge/judge.js';
 import { mannWhitneyHistogram } from '../src/sketch/mannWhitneyHistogram.js';
 import { mannWhitney } from '../src/stats/mannWhitney.js';
 
@@ -187,6 +188,11 @@ function streamed(): void {
   const t1 = performance.now();
   const r = mannWhitneyHistogram(can, base, { alternative: 'greater' });
   const testMs = performance.now() - t1;
+  // the streamed *judge*: the same histograms through judge() (no point was ever held)
+  const t2 = performance.now();
+  const verdict = judge({ slis: [{ name: 'latency', allowedIncrease: 0.05 }] }, { latency: { baseline: base, canary: can } });
+  const judgeMs = performance.now() - t2;
+  const sli = verdict.slis[0];
   const totalMs = performance.now() - t0;
   results.streamed = {
     pointsPerSide: perSide,
@@ -196,6 +202,8 @@ function streamed(): void {
     ingestSeconds: ingestMs / 1000,
     ingestValuesPerSecond: (2 * perSide) / (ingestMs / 1000),
     mannWhitneyMs: testMs,
+    judgeMs,
+    judge: { verdict: verdict.verdict, classification: sli.classification, effect: sli.effect, resolution: sli.details.resolution },
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     note: 'peak RSS of the whole process so far (Node + tsx + step 3); rssBefore is the RSS when the stream started',
     rssBeforeMiB: rssBefore / 1024 / 1024,

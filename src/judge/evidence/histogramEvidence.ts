@@ -49,7 +49,8 @@ function histogramQuantileRatio(c: LogHistogram, b: LogHistogram, p: number, con
 /**
  * Evidence from histograms (pre-aggregated OpenTelemetry / Prometheus data, or streamed {@link LogHistogram}s):
  * - `mannWhitney`: Mann–Whitney U with every bucket as a tie group (exact for the binned data, O(buckets)) and
- *   the Hodges–Lehmann shift with its interval from bucket midpoints, relative to the baseline median;
+ *   the Hodges–Lehmann shift with its interval from bucket midpoints widened by half a bucket (the
+ *   quantisation of the estimate), relative to the baseline median;
  * - `quantile`: the exceedance test at the pooled q-quantile's bucket (Fisher's exact test on the counts above
  *   it) and the quantile ratio.
  * The result says the test ran on aggregated data and at what resolution.
@@ -88,9 +89,18 @@ export function histogramEvidence(sli: ResolvedSli, canary: LogHistogram, baseli
   }
   const mw = mannWhitneyHistogram(canary, baseline, { alternative: alternativeOf(sli.direction) });
   const hl = hodgesLehmannHistogram(canary, baseline, { confidence: sli.confidence });
+  // The sampling interval (bucket midpoints) is widened by the quantisation of the estimate: differences of
+  // bucket midpoints sit on a grid about one bucket wide, so the median difference can be off by half a bucket
+  // (relative accuracy a × the value). At 10⁸ points the sampling error vanishes and this is what remains; an
+  // interval without it would claim precision the buckets do not have. (The worst case, every value at a bucket
+  // edge, is [binningLower, binningUpper] in the details; explicit-bound buckets use it.)
+  const accuracy = mw.resolution.relativeAccuracy;
+  const quantum = hl.estimate === null ? 0 : accuracy !== null && medianB !== null
+    ? accuracy * Math.abs(medianB)
+    : Math.max(0, hl.lower === null ? 0 : hl.estimate - hl.lower, hl.upper === null ? 0 : hl.upper - hl.estimate);
   const effect = hl.estimate === null
     ? ({ kind: 'hlShift', estimate: null, lower: null, upper: null, confidence: sli.confidence, note: hl.reason ?? 'no estimate' } as EffectEstimate)
-    : relativeShift({ estimate: hl.estimate, lower: hl.ciLower, upper: hl.ciUpper }, medianB ?? 0, sli.confidence);
+    : relativeShift({ estimate: hl.estimate, lower: hl.ciLower === null ? null : hl.ciLower - quantum, upper: hl.ciUpper === null ? null : hl.ciUpper + quantum }, medianB ?? 0, sli.confidence);
   const nm = canary.count * baseline.count;
   return {
     test: 'mannWhitney',
