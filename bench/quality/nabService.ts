@@ -11,12 +11,12 @@ import { aggregateSides } from './blocks.js';
 import { cellRandom, Tally, type Proportion } from './montecarlo.js';
 import type { StudySeries, Treatment, WindowPair } from './nabStudy.js';
 
-/** The treatments of the whole-judge real-data study. */
+/** The treatments of the whole-judge real-data study (the judge's own options; defaults: ±5 %, no aggregation). */
 export const NAB_SERVICE_TREATMENTS: readonly Treatment[] = [
   { name: 'defaults' },
-  { name: 'allowed 5%', sli: { allowedIncrease: 0.05, allowedDecrease: 0.05 } },
-  { name: 'block mean auto (≥ 20 blocks)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20 } },
-  { name: 'allowed 5%, block mean auto (≥ 20 blocks)', sli: { allowedIncrease: 0.05, allowedDecrease: 0.05 }, blocks: { size: 'auto', stat: 'mean', minBlocks: 20 } },
+  { name: 'allowed 10% (old default)', sli: { allowedIncrease: 0.1, allowedDecrease: 0.1 } },
+  { name: "aggregate 'auto'", sli: { aggregate: 'auto' } },
+  { name: "allowed 10%, aggregate 'auto'", sli: { allowedIncrease: 0.1, allowedDecrease: 0.1, aggregate: 'auto' } },
 ];
 
 /** One cell of the whole-judge real-data study. */

@@ -3,7 +3,8 @@
  *
  * Run: `npm run bench:quality` (= `tsx bench/quality/run.ts`), options:
  * - `--quick`: a quarter of the Monte Carlo runs (wider error bars, ~4× faster);
- * - `--only a,b`: only these sections (sliAa, series, rateAa, judgeAa, sliDetection, delay, sequential, judgeDetection, nab);
+ * - `--only a,b`: only these sections (sliAa, series, rateAa, judgeAa, sliDetection, delay, sequential, judgeDetection, nab,
+ *   aggregate);
  * - `--seed N` (default 20240611); `--out path` (default bench/results/quality.json).
  *
  * Prints Markdown tables and writes every number (with its Monte Carlo interval) to the JSON file. Seeded: the
@@ -18,9 +19,10 @@ import { ALLOWED_GRID, rateAaCell, sampleAaCells, type SliAaCell } from './sliAa
 import { SLI_SCENARIOS, sliDetectionCell, type SliDetectionCell } from './sliDetection.js';
 import { judgeStudy, type JudgeStudyVariant } from './judgeStudy.js';
 import { DEFAULT_SETTINGS, REFERENCE_STAGES, type Regression, type SettingsVariant } from './service.js';
-import { loadStudySeries, nabStudy, windowPairs, NAB_TREATMENTS, type NabCell } from './nabStudy.js';
+import { loadStudySeries, nabStudy, windowPairs, NAB_TREATMENTS, type NabCell, type Treatment } from './nabStudy.js';
 import { nabServiceStudy, type NabServiceCell } from './nabService.js';
-import { RECOMMENDED_SETTINGS, SETTINGS_ALTERNATIVES } from './settings.js';
+import { OLD_DEFAULT_SETTINGS, SETTINGS_ALTERNATIVES } from './settings.js';
+import { AGGREGATE_SERVICE_VARIANTS, aggregateAaCell, aggregateDetectionCell, type AggregateAaCell, type AggregateArm, type AggregateDetectionCell } from './aggregateStudy.js';
 import { SERIES_TREATMENTS, seriesCells, type SeriesCell } from './seriesStudy.js';
 import { SEQUENTIAL_SCENARIOS, sequentialCountAa, sequentialDetection, sequentialFamilyAa, type SequentialCell } from './sequentialStudy.js';
 
@@ -54,6 +56,11 @@ function table(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 }
 const p = (x: Proportion) => fp(x);
+/** The judge's default allowed change (±5 %) and the old one (±10 %), as keys of the recomputed grid. */
+const DEF = String(JUDGE_DEFAULTS.sli.allowedIncrease);
+const DEF_LABEL = `allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default`;
+const OLD = '0.1';
+const OLD_LABEL = 'allowed 10%, old default';
 
 // ---------------------------------------------------------------------------------------------------------------
 section('sliAa', 'A/A false-fail rate of each sample test, one SLI, judge defaults', () => {
@@ -65,8 +72,8 @@ section('sliAa', 'A/A false-fail rate of each sample test, one SLI, judge defaul
   for (const test of ['mannWhitney', 'mannWhitney/meanRatio', 'quantile'] as const) {
     console.log(`\n### ${test}\n`);
     table(
-      ['family', 'points/side', 'runs', 'p < 0.05 (test alone)', `fails (allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default)`, 'fails (allowed 5%)', 'fails (allowed 0)', 'inconclusive passes'],
-      cells.filter((c) => c.test === test).map((c) => [c.family, String(c.n), String(c.runs), p(c.significant), p(c.high), p(c.highAt['0.05']), p(c.highAt['0']), p(c.inconclusive)]),
+      ['family', 'points/side', 'runs', 'p < 0.05 (test alone)', `fails (${DEF_LABEL})`, `fails (${OLD_LABEL})`, 'fails (allowed 0)', 'inconclusive passes', 'no relative effect'],
+      cells.filter((c) => c.test === test).map((c) => [c.family, String(c.n), String(c.runs), p(c.significant), p(c.high), p(c.highAt[OLD]), p(c.highAt['0']), p(c.inconclusive), p(c.noRelativeEffect)]),
     );
   }
   const mismatches = cells.reduce((s, c) => s + c.recomputeMismatch, 0);
@@ -76,12 +83,12 @@ section('sliAa', 'A/A false-fail rate of each sample test, one SLI, judge defaul
 
 // ---------------------------------------------------------------------------------------------------------------
 section('series', 'Autocorrelated series (AR(1), mean 50, sd 10): raw vs smoothed vs block-aggregated, one SLI', () => {
-  const settings: Array<[number, number, number]> = [[0.7, 180, 0], [0.7, 180, 0.1], [0.9, 180, 0], [0.9, 180, 0.1], [0.9, 1000, 0], [0.9, 1000, 0.1]];
+  const settings: Array<[number, number, number]> = [[0.5, 180, 0], [0.5, 180, 0.1], [0.7, 180, 0], [0.7, 180, 0.1], [0.9, 180, 0], [0.9, 180, 0.1], [0.9, 1000, 0], [0.9, 1000, 0.1]];
   const cells: SeriesCell[] = [];
   for (const [phi, n, shift] of settings) cells.push(...seriesCells({ seed: SEED, phi, n, shift, runs: runsOf(300) }));
   table(
-    ['φ', 'points/side', 'canary level', 'treatment', 'runs', `fails (allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default)`, 'fails (allowed 5%)', 'insufficient'],
-    cells.map((c) => [String(c.phi), String(c.n), c.shift === 0 ? 'same (A/A)' : `+${pct(c.shift)}`, c.treatment, String(c.runs), p(c.flaggedDefault), p(c.flagged5), p(c.insufficient)]),
+    ['φ', 'points/side', 'canary level', 'treatment', 'runs', `fails (${DEF_LABEL})`, `fails (${OLD_LABEL})`, 'insufficient', 'median block size'],
+    cells.map((c) => [String(c.phi), String(c.n), c.shift === 0 ? 'same (A/A)' : `+${pct(c.shift)}`, c.treatment, String(c.runs), p(c.flaggedDefault), p(c.flagged10), p(c.insufficient), String(c.medianBlockSize)]),
   );
   return { treatments: SERIES_TREATMENTS, cells };
 });
@@ -97,8 +104,8 @@ section('rateAa', 'A/A false-fail rate of the rate test (errors / requests), one
     }
   }
   table(
-    ['errors', 'requests/side', 'runs', 'p < 0.05 (test alone)', 'fails (default)', 'fails (allowed 5%)', 'fails (allowed 0)', 'insufficient'],
-    cells.map((c) => [c.family, String(c.n), String(c.runs), p(c.significant), p(c.high), p(c.highAt['0.05']), p(c.highAt['0']), p(c.insufficient)]),
+    ['errors', 'requests/side', 'runs', 'p < 0.05 (test alone)', `fails (${DEF_LABEL})`, `fails (${OLD_LABEL})`, 'fails (allowed 0)', 'insufficient'],
+    cells.map((c) => [c.family, String(c.n), String(c.runs), p(c.significant), p(c.high), p(c.highAt[OLD]), p(c.highAt['0']), p(c.insufficient)]),
   );
   return { cells };
 });
@@ -110,7 +117,7 @@ function judgeRows(label: string, vs: JudgeStudyVariant[]): string[][] {
 const JUDGE_HEADER = ['stage', 'settings', 'runs', 'verdict fail', 'verdict not pass', 'fail at some look', 'not pass at some look', 'capped (insufficient)'];
 
 section('judgeAa', 'A/A false-fail rate of the whole judge (15-SLI service, healthy canary)', () => {
-  const variants = [DEFAULT_SETTINGS, RECOMMENDED_SETTINGS];
+  const variants = [DEFAULT_SETTINGS, OLD_DEFAULT_SETTINGS];
   const out: Record<string, JudgeStudyVariant[]> = {};
   const rows: string[][] = [];
   const plan: Array<[keyof typeof REFERENCE_STAGES, number, readonly number[]]> = [
@@ -180,11 +187,9 @@ section('delay', 'Detection delay of one SLI over a 30-minute stage judged every
     cells.push(sliDetectionCell({ seed: SEED, scenario: s, size: reference[s.id], runs: runsOf(100), looks }));
   }
   const minutes = (f: number | null) => (f === null ? 'never' : `${Math.round(f * 30)} min`);
-  const d = String(JUDGE_DEFAULTS.sli.allowedIncrease);
-  const dl = `allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default`;
   table(
-    ['regression', 'size/side (whole stage)', `caught at the end (${dl})`, `caught at some look (${dl})`, `median first catch (${dl})`, 'caught at the end (5%)', 'caught at some look (5%)', 'median first catch (5%)'],
-    cells.map((c) => [c.scenario, `${c.size} ${c.sizeUnit}`, p(c.detectedAt[d]), p(c.detectedAnyLookAt[d]), minutes(c.medianFirstLookAt[d]), p(c.detectedAt['0.05']), p(c.detectedAnyLookAt['0.05']), minutes(c.medianFirstLookAt['0.05'])]),
+    ['regression', 'size/side (whole stage)', `caught at the end (${DEF_LABEL})`, `caught at some look (${DEF_LABEL})`, `median first catch (${DEF_LABEL})`, `caught at the end (${OLD_LABEL})`, `caught at some look (${OLD_LABEL})`, `median first catch (${OLD_LABEL})`],
+    cells.map((c) => [c.scenario, `${c.size} ${c.sizeUnit}`, p(c.detectedAt[DEF]), p(c.detectedAnyLookAt[DEF]), minutes(c.medianFirstLookAt[DEF]), p(c.detectedAt[OLD]), p(c.detectedAnyLookAt[OLD]), minutes(c.medianFirstLookAt[OLD])]),
   );
   return { looksMinutes: looks.map((f) => f * 30), cells };
 });
@@ -201,14 +206,14 @@ section('sequential', 'Sequential SLIs (test: "sequential", anytime-valid monito
     }
   }
   console.log('### A/A (right answer: pass)\n');
-  table(['data', 'monitor', 'size/side', 'runs', `fails at some look (allowed ${pct(JUDGE_DEFAULTS.sli.allowedIncrease)}, default)`, 'fails at some look (allowed 5%)', 'proven pass by the end', 'insufficient'],
-    cells.map((c) => [c.name.replace(/^aa\//, ''), c.monitor, `${c.size} ${c.sizeUnit}`, String(c.runs), p(c.failed), p(c.failed5), p(c.provenPass), p(c.insufficient)]));
+  table(['data', 'monitor', 'size/side', 'runs', `fails at some look (${DEF_LABEL})`, `fails at some look (${OLD_LABEL})`, 'proven pass by the end (default)', 'insufficient'],
+    cells.map((c) => [c.name.replace(/^aa\//, ''), c.monitor, `${c.size} ${c.sizeUnit}`, String(c.runs), p(c.failed), p(c.failed10), p(c.provenPass), p(c.insufficient)]));
   const detection: SequentialCell[] = [];
   for (const scenario of SEQUENTIAL_SCENARIOS) for (const size of scenario.sizes) detection.push(sequentialDetection({ seed: SEED, scenario, size, runs: runsOf(100) }));
   console.log('\n### Regressions (right answer: fail)\n');
   const minutes = (f: number | null) => (f === null ? 'never' : `${Math.round(f * 30)} min`);
-  table(['regression', 'monitor', 'size/side', 'runs', 'caught (default)', 'caught (allowed 5%)', 'median first catch (default)'],
-    detection.map((c) => [c.name.replace(/^detect\//, ''), c.monitor, `${c.size} ${c.sizeUnit}`, String(c.runs), p(c.failed), p(c.failed5), minutes(c.medianFirstFail)]));
+  table(['regression', 'monitor', 'size/side', 'runs', `caught (${DEF_LABEL})`, `caught (${OLD_LABEL})`, 'median first catch (default)'],
+    detection.map((c) => [c.name.replace(/^detect\//, ''), c.monitor, `${c.size} ${c.sizeUnit}`, String(c.runs), p(c.failed), p(c.failed10), minutes(c.medianFirstFail)]));
   const mismatches = [...cells, ...detection].reduce((s, c) => s + c.mismatches, 0);
   console.log(`\nrecomputed decisions that differ from the judge's own at its default: ${mismatches} (must be 0)`);
   return { aa: cells, detection, mismatches };
@@ -216,7 +221,7 @@ section('sequential', 'Sequential SLIs (test: "sequential", anytime-valid monito
 
 // ---------------------------------------------------------------------------------------------------------------
 section('judgeDetection', 'Detection by the whole judge (15-SLI service), judged at the end of the stage', () => {
-  const variants = [DEFAULT_SETTINGS, RECOMMENDED_SETTINGS];
+  const variants = [DEFAULT_SETTINGS, OLD_DEFAULT_SETTINGS];
   const regressions: Array<[string, Regression, keyof typeof REFERENCE_STAGES]> = [
     ['latency +5%', { checkoutLatency: { scale: 1.05 } }, 'tenPercent'],
     ['latency +10%', { checkoutLatency: { scale: 1.1 } }, 'tenPercent'],
@@ -274,11 +279,89 @@ section('nab', 'Real series (NAB): A/A window pairs and pre-anomaly vs anomaly p
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none'), paired on the same data", () => {
+  const arms = ['none', 'auto', 'auto if ρ̂ significant (harness)'];
+  const armCells = (a: Record<string, AggregateArm>) => arms.map((k) => p(a[k].flagged));
+  // 1. independent data, A/A (the same draws as the sliAa cells)
+  const aa: AggregateAaCell[] = [];
+  for (const family of ['normal', 'lognormal', 'pareto', 'zeroInflated'] as const) {
+    for (const [n, runs] of [[20, 1200], [100, 400], [1000, 200]] as const) aa.push(aggregateAaCell({ seed: SEED, family, n, runs: runsOf(runs) }));
+  }
+  console.log('### Independent data, healthy canary (one SLI)\n');
+  table(['family', 'points/side', 'runs', ...arms.map((a) => `Mann–Whitney fails: ${a}`), 'aggregated (auto)', 'aggregated (ρ̂ significant)', 'p99 fails: none', 'p99 fails: auto'],
+    aa.map((c) => [c.family, String(c.n), String(c.runs), ...armCells(c.mannWhitney), p(c.mannWhitney.auto.aggregated), p(c.mannWhitney[arms[2]].aggregated), p(c.quantile.none.flagged), p(c.quantile.auto.flagged)]));
+  // 2. regressions (the same draws as the sliDetection cells)
+  const plan: Array<[string, number, boolean]> = [
+    ['latency+10%', 180, false], ['latency+10%', 600, false], ['latency+10%', 1800, false], ['latency+10%', 1800, true],
+    ['latency+25%', 180, false], ['p99-tail', 6000, false], ['p99-tail', 18_000, false], ['memory-leak', 180, false],
+  ];
+  const detection: AggregateDetectionCell[] = plan.map(([id, size, sorted]) => {
+    const scenario = SLI_SCENARIOS.find((x) => x.id === id);
+    if (!scenario) throw new Error(`no scenario ${id}`);
+    return aggregateDetectionCell({ seed: SEED, scenario, size, runs: runsOf(120), sorted });
+  });
+  console.log('\n### Regressions (one SLI, caught at the default ±5 %)\n');
+  table(['regression', 'size/side', 'order', 'runs', ...arms.map((a) => `caught: ${a}`), 'aggregated (auto)', 'median block size (auto)'],
+    detection.map((c) => [c.scenario, String(c.size), c.sorted ? 'sorted by value' : 'time', String(c.runs), ...armCells(c.arms), p(c.arms.auto.aggregated), String(c.arms.auto.medianBlockSize)]));
+  // 3. AR(1) series (the same draws as the series section)
+  const seriesTreatments = SERIES_TREATMENTS.filter((t) => t.name === 'raw (defaults)' || t.name === "aggregate 'auto' (judge)" || t.name === 'block mean auto if ρ̂ significant (harness)');
+  const series: SeriesCell[] = [];
+  for (const [phi, n] of [[0.5, 180], [0.7, 180], [0.9, 180], [0.9, 1000]] as const) {
+    for (const shift of [0, 0.1]) series.push(...seriesCells({ seed: SEED, phi, n, shift, runs: runsOf(300), treatments: seriesTreatments }));
+  }
+  console.log('\n### AR(1) series (mean 50, sd 10), one SLI\n');
+  table(['φ', 'points/side', 'canary level', 'treatment', 'runs', `fails (${DEF_LABEL})`, 'median block size'],
+    series.map((c) => [String(c.phi), String(c.n), c.shift === 0 ? 'same (A/A)' : `+${pct(c.shift)}`, c.treatment, String(c.runs), p(c.flaggedDefault), String(c.medianBlockSize)]));
+  // 4. real series (NAB)
+  const nabSeries = loadStudySeries();
+  const pairs = windowPairs(nabSeries, [2, 6, 24]);
+  const nabTreatments: Treatment[] = [
+    { name: 'defaults' },
+    { name: "aggregate 'auto'", sli: { aggregate: 'auto' } },
+    { name: 'block mean auto if ρ̂ significant (harness)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20, significantOnly: true } },
+  ];
+  const nab = nabStudy(pairs, nabTreatments);
+  console.log('\n### Real series (NAB), one SLI, direction either\n');
+  table(['pairs', 'treatment', ...[2, 6, 24].map((h) => `${h} h windows`)],
+    (['adjacent', 'dayApart', 'interleaved', 'anomaly'] as const).flatMap((kind) => nabTreatments.map((t) => [
+      kind === 'anomaly' ? 'anomaly (caught)' : `${kind} (false fail)`, t.name,
+      ...[2, 6, 24].map((h) => {
+        const c = nab.find((x) => x.kind === kind && x.hours === h && x.treatment === t.name);
+        return c ? `${p(c.flagged)} (${c.pairs})${c.insufficient.k > 0 ? `, insufficient ${pct(c.insufficient.rate)}` : ''}` : 'n/a';
+      }),
+    ])));
+  const nabService = nabServiceStudy({ seed: SEED, series: nabSeries, pairs, runs: runsOf(100), treatments: nabTreatments.slice(0, 2) });
+  console.log('\n### Real series (NAB), 6-SLI judge, 6-hour A/A pairs\n');
+  table(['pairs', 'settings', 'runs', 'verdict fail', 'verdict not pass'], nabService.map((c) => [c.kind, c.treatment, String(c.runs), p(c.fail), p(c.notPass)]));
+  // 5. the 15-SLI service (the same draws as judgeAa and judgeDetection)
+  const service: Array<{ name: string; stage: string; variants: JudgeStudyVariant[] }> = [];
+  const aaPlan: Array<[keyof typeof REFERENCE_STAGES, number]> = [['minimum', 300], ['onePercent', 100], ['tenPercent', 100], ['large', 20]];
+  for (const [key, runs] of aaPlan) {
+    service.push({ name: 'healthy', stage: key, variants: judgeStudy({ seed: SEED, name: 'aa', size: REFERENCE_STAGES[key], regression: null, variants: AGGREGATE_SERVICE_VARIANTS, runs: runsOf(runs) }) });
+  }
+  const detectPlan: Array<[string, Regression, keyof typeof REFERENCE_STAGES]> = [
+    ['latency +10%', { checkoutLatency: { scale: 1.1 } }, 'tenPercent'],
+    ['latency +10%', { checkoutLatency: { scale: 1.1 } }, 'onePercent'],
+    ['latency +25%', { checkoutLatency: { scale: 1.25 } }, 'onePercent'],
+    ['p99 tail +30%', { checkoutLatency: { tailAbove: 300, tailFactor: 1.3 } }, 'tenPercent'],
+    ['memory leak +20%', { memoryDrift: 0.2 }, 'tenPercent'],
+  ];
+  for (const [label, regression, key] of detectPlan) {
+    service.push({ name: label, stage: key, variants: judgeStudy({ seed: SEED, name: `detect/${label}`, size: REFERENCE_STAGES[key], regression, variants: AGGREGATE_SERVICE_VARIANTS, runs: runsOf(40) }) });
+  }
+  console.log('\n### The 15-SLI service, judged once at the end of the stage\n');
+  table(['canary', 'stage', 'settings', 'runs', 'verdict fail', 'verdict not pass', 'SLIs flagged (share of runs)'],
+    service.flatMap((c) => c.variants.map((v) => [c.name, c.stage, v.variant, String(v.runs), p(v.fail), p(v.notPass),
+      Object.entries(v.sliFlagged).map(([k, x]) => `${k} ${pct(x.rate)}`).join(', ')])));
+  return { arms, aa, detection, series, nab: { treatments: nabTreatments, cells: nab, service: nabService }, service: { variants: AGGREGATE_SERVICE_VARIANTS, results: service } };
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 const seconds = Math.round(performance.now() - started) / 1000;
 console.log(`\nTotal: ${seconds} s (${QUICK ? 'quick' : 'full'} run, seed ${SEED}).`);
 if (!ONLY) {
   mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, JSON.stringify({ seed: SEED, quick: QUICK, seconds, timings, defaults: JUDGE_DEFAULTS, recommended: RECOMMENDED_SETTINGS, results }, null, 1) + '\n');
+  writeFileSync(OUT, JSON.stringify({ seed: SEED, quick: QUICK, seconds, timings, defaults: JUDGE_DEFAULTS, oldDefault: OLD_DEFAULT_SETTINGS, results }, null, 1) + '\n');
   console.log(`Wrote ${OUT}.`);
 } else {
   console.log('(--only: results not written)');

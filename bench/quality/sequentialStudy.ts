@@ -51,8 +51,8 @@ export interface SequentialCell {
   runs: number;
   /** Failed (at some look) at the default allowed change (the judge's own classification). */
   failed: Proportion;
-  /** Failed at allowed 5 % (recomputed from the confidence sequence; the monitor's rule). */
-  failed5: Proportion;
+  /** Failed at allowed 10 %, the old default (recomputed from the confidence sequence; the monitor's rule). */
+  failed10: Proportion;
   /** Proven pass at the end (early promotion possible), at the default allowed change. */
   provenPass: Proportion;
   insufficient: Proportion;
@@ -80,8 +80,8 @@ function cell(seed: number, name: string, monitor: SequentialCell['monitor'], si
     }
     if (r.classification === 'insufficient') events.push('insufficient');
     if (r.classification === 'pass' && !r.inconclusive) events.push('provenPass');
-    if (r.classification !== 'insufficient' && sequentialFailAt(r, 0.05)) events.push('failed5');
-    if (r.classification !== 'insufficient' && sequentialFailAt(r, r.allowed.increase ?? r.allowed.decrease ?? 0.1) !== failed) mismatches++;
+    if (r.classification !== 'insufficient' && sequentialFailAt(r, 0.1)) events.push('failed10');
+    if (r.classification !== 'insufficient' && sequentialFailAt(r, r.allowed.increase ?? r.allowed.decrease ?? 0.05) !== failed) mismatches++;
     tally.add(events);
   }
   return {
@@ -91,7 +91,7 @@ function cell(seed: number, name: string, monitor: SequentialCell['monitor'], si
     sizeUnit,
     runs: tally.runs,
     failed: tally.get('failed'),
-    failed5: tally.get('failed5'),
+    failed10: tally.get('failed10'),
     provenPass: tally.get('provenPass'),
     insufficient: tally.get('insufficient'),
     medianFirstFail: medianOf(firsts),

@@ -1,13 +1,13 @@
 /**
  * Autocorrelated series under control: a stationary Gaussian AR(1) metric (mean 50, sd 10, one point per 10 s),
- * healthy (A/A) or with its level raised by 10 % in the canary, judged raw, block-aggregated with an automatic
- * block size (blocks.ts), or smoothed — to measure what block aggregation would buy as a judge option.
+ * healthy (A/A) or with its level raised by 10 % in the canary, judged raw, with the judge's block aggregation
+ * (`aggregate: 'auto'`), with harness-side block aggregation variants (blocks.ts), or smoothed.
  * @module
  */
 import { judge } from '../../src/judge/judge.js';
 import type { SliConfig } from '../../src/judge/types.js';
 import { aggregateSides, type BlockSpec } from './blocks.js';
-import { cellRandom, Tally, type Proportion } from './montecarlo.js';
+import { cellRandom, medianOf, Tally, type Proportion } from './montecarlo.js';
 import { sliEvents } from './sliAa.js';
 
 /** A way of judging a series SLI. */
@@ -21,8 +21,9 @@ export interface SeriesTreatment {
 export const SERIES_TREATMENTS: readonly SeriesTreatment[] = [
   { name: 'raw (defaults)' },
   { name: 'EWMA α 0.3', sli: { smoothing: { method: 'ewma', alpha: 0.3 } } },
-  { name: 'block mean auto (≥ 20 blocks)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20 } },
-  { name: 'block mean auto, uncapped, minSamples 10', blocks: { size: 'auto', stat: 'mean' }, sli: { minSamples: 10 } },
+  { name: "aggregate 'auto' (judge)", sli: { aggregate: 'auto' } },
+  { name: 'block mean auto, uncapped, minSamples 10 (harness)', blocks: { size: 'auto', stat: 'mean' }, sli: { minSamples: 10 } },
+  { name: 'block mean auto if ρ̂ significant (harness)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20, significantOnly: true } },
 ];
 
 /** One cell: a treatment on one (φ, n, shift) setting. */
@@ -33,10 +34,12 @@ export interface SeriesCell {
   shift: number;
   treatment: string;
   runs: number;
-  /** Classified high/low at the default allowed change (10 %). */
+  /** Classified high/low at the judge's default allowed change (±5 %). */
   flaggedDefault: Proportion;
-  /** Classified high at allowed 5 % (recomputed from the same evidence). */
-  flagged5: Proportion;
+  /** Classified high at allowed 10 %, the old default (recomputed from the same evidence). */
+  flagged10: Proportion;
+  /** Median block size used (1: no aggregation). */
+  medianBlockSize: number | null;
   insufficient: Proportion;
 }
 
@@ -52,6 +55,7 @@ export function seriesCells(options: { seed: number; phi: number; n: number; shi
   const { seed, phi, n, shift, runs } = options;
   const treatments = options.treatments ?? SERIES_TREATMENTS;
   const tallies = treatments.map(() => new Tally());
+  const sizes: number[][] = treatments.map(() => []);
   for (let run = 0; run < runs; run++) {
     const rng = cellRandom(seed, `series/${phi}/${n}/${shift}`, run);
     const baseline = rng.ar1({ length: n, phi, mean: 50, sd: 10 });
@@ -64,6 +68,7 @@ export function seriesCells(options: { seed: number; phi: number; n: number; shi
         : { baseline: { timestamps, values: baseline }, canary: { timestamps, values: canary } };
       const r = judge({ slis: [sli] }, { metric: { baseline: data.baseline, canary: data.canary } }).slis[0];
       tallies[ti].add(sliEvents(r));
+      sizes[ti].push('size' in data ? data.size : typeof r.details.blockSize === 'number' ? r.details.blockSize : 1);
     });
   }
   return treatments.map((t, ti) => ({
@@ -73,7 +78,8 @@ export function seriesCells(options: { seed: number; phi: number; n: number; shi
     treatment: t.name,
     runs: tallies[ti].runs,
     flaggedDefault: tallies[ti].get('high'),
-    flagged5: tallies[ti].get('high@0.05'),
+    flagged10: tallies[ti].get('high@0.1'),
+    medianBlockSize: medianOf(sizes[ti]),
     insufficient: tallies[ti].get('insufficient'),
   }));
 }

@@ -86,12 +86,20 @@ export const SERVICE_SLIS: readonly SliConfig[] = Object.freeze([
   { name: 'response_bytes', groups: otherGroup, direction: 'either' },
 ] satisfies SliConfig[]);
 
+/** The SLIs judged on samples (every SLI but the three rate SLIs): where a default for sample SLIs applies. */
+export const SERVICE_SAMPLE_SLIS: readonly string[] = Object.freeze(SERVICE_SLIS.filter((s) => s.test !== 'rate').map((s) => s.name));
+
+/** The SLIs given as time series (timestamps, one point per 10 s per instance): cpu, memory, queue, cache. */
+export const SERVICE_SERIES_SLIS: readonly string[] = Object.freeze(['cpu_percent', 'memory_mb', 'threadpool_queue', 'cache_hit_ratio']);
+
 /** A variant of the judge settings applied to every SLI (to measure alternatives to the defaults). */
 export interface SettingsVariant {
   /** Label for tables and JSON keys. */
   name: string;
-  /** Fields set on every SLI (e.g. `{ allowedIncrease: 0.05, allowedDecrease: 0.05 }`). */
+  /** Fields set on every SLI (e.g. `{ allowedIncrease: 0.05, allowedDecrease: 0.05 }`), or on the SLIs of `only`. */
   sli?: Partial<SliConfig>;
+  /** Names of the SLIs that `sli` applies to (default: every SLI). */
+  only?: readonly string[];
   /** Run-level fields (e.g. `{ multipleComparisons: 'holm' }`). */
   run?: Partial<Omit<JudgeConfig, 'slis'>>;
 }
@@ -109,7 +117,7 @@ export const DEFAULT_SETTINGS: SettingsVariant = { name: 'defaults' };
  */
 export function serviceJudgeConfig(variant: SettingsVariant = DEFAULT_SETTINGS): JudgeConfig {
   return {
-    slis: SERVICE_SLIS.map((s) => ({ ...s, ...(variant.sli ?? {}) })),
+    slis: SERVICE_SLIS.map((s) => (!variant.only || variant.only.includes(s.name) ? { ...s, ...(variant.sli ?? {}) } : { ...s })),
     groupWeights: { latency: 40, errors: 30, saturation: 20, other: 10 },
     ...(variant.run ?? {}),
   };

@@ -25,7 +25,8 @@ export const ALLOWED_GRID: readonly number[] = [0, 0.02, 0.05, 0.1, 0.2];
 export function highAt(r: SliResult, allowed: number): boolean {
   if (r.classification === 'insufficient' || r.classification === 'nodata' || r.classification === 'error') return false;
   const e = r.effect;
-  // no relative effect (e.g. zero baseline median): the p-value alone decided, whatever the allowed change
+  // no relative effect (a zero baseline median falls back on the mean ratio, so only a zero baseline mean is left):
+  // the p-value alone decided, whatever the allowed change
   if (!e || e.estimate === null) return r.classification === 'high';
   if (r.details.identical === true) return false;
   const alpha = 1 - (e.confidence ?? JUDGE_DEFAULTS.confidence);

@@ -19,7 +19,7 @@ describe('sequential SLIs', () => {
     const count = sequentialCountAa({ seed: SEED, requests: 18000, errorRate: 0.002, overdispersion: 0, runs: 100 });
     // binom.isf(0.001, 60, 0.05) = 9; binom.isf(0.001, 100, 0.05) = 13
     expect(mean.failed.k).toBeLessThanOrEqual(9);
-    expect(mean.failed5.k).toBeLessThanOrEqual(9);
+    expect(mean.failed10.k).toBeLessThanOrEqual(9);
     expect(count.failed.k).toBeLessThanOrEqual(13);
     expect(mean.mismatches + count.mismatches).toBe(0);
   });
