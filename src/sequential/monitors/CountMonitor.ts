@@ -12,14 +12,17 @@ import {
   optionsObject,
   plain,
   plainOrNull,
-  readEnvelope,
+  readUpdate,
   resolveBaseOptions,
-  stateNullableNumber,
-  stateNumber,
-  withOptionsPath,
+  resultConfidenceSequence,
+  resultSettings,
+  runningPValue,
 } from './common.js';
-import type { MonitorBaseOptions, MonitorResultBase, MonitorTracePoint, ResolvedMonitorBaseOptions } from './common.js';
+import type { MonitorBaseOptions, MonitorResultBase, ResolvedMonitorBaseOptions } from './common.js';
 import { rateRatioInterval, rateRatioLogEValue } from './rateRatioTest.js';
+import { replaySeries, seriesInput } from './replay.js';
+import type { MonitorReplayFields } from './replay.js';
+import { baseOptionsState, restoreMonitor, stateNullableNumber, stateNumber, stateProbability, writeEnvelope } from './stateFile.js';
 
 /** Options of {@link CountMonitor}. */
 export interface CountMonitorOptions extends MonitorBaseOptions {
@@ -182,10 +185,9 @@ export class CountMonitor {
 
   /** Adds the events since the previous update and returns the new {@link CountMonitorResult}. */
   update(data: CountUpdate): CountMonitorResult {
-    if (!isRecord(data)) badArgument('data', 'update takes { baseline?, canary? }');
-    for (const key of Object.keys(data)) if (key !== 'baseline' && key !== 'canary') badArgument(key, 'unknown field (expected baseline, canary)');
-    const b = readSide(data.baseline, 'baseline');
-    const c = readSide(data.canary, 'canary');
+    const sides = readUpdate(data);
+    const b = readSide(sides.baseline, 'baseline');
+    const c = readSide(sides.canary, 'canary');
     this.#looks += 1;
     this.#baseline += b.events;
     this.#canary += c.events;
@@ -194,7 +196,7 @@ export class CountMonitor {
     const o = this.#o;
     const side = o.direction === 'increase' ? 'greater' : o.direction === 'decrease' ? 'less' : 'two';
     const logE = rateRatioLogEValue(this.#baseline, this.#canary, this.#logitShare, o.concentration, 0, side);
-    this.#pValue = Math.min(this.#pValue, Math.min(1, Math.exp(-logE)));
+    this.#pValue = runningPValue(this.#pValue, logE);
     const look = rateRatioInterval(this.#baseline, this.#canary, this.#logitShare, o.concentration, o.alpha, o.direction !== 'either');
     this.#lower = maxLower(this.#lower, look.lower) as number;
     this.#upper = minUpper(this.#upper, look.upper);
@@ -239,19 +241,11 @@ export class CountMonitor {
       decision,
       reason,
       pValue: plain(this.#pValue),
-      confidenceSequence: {
-        estimate: plainOrNull(rel.estimate),
-        lower: plain(rel.lower),
-        upper: plainOrNull(rel.upper),
-        scale: 'relativeChange',
-        ...(note ? { note } : {}),
-      },
+      confidenceSequence: resultConfidenceSequence(rel, 'relativeChange', note),
       rateRatio: { estimate: plainOrNull(estimate), lower: plain(lower), upper: plainOrNull(upper) },
       looks: this.#looks,
       n: { baseline: B, canary: C },
-      alpha: o.alpha,
-      direction: o.direction,
-      allowed: { increase: o.allowedIncrease, decrease: o.allowedDecrease },
+      ...resultSettings(o),
       canaryShare: share,
       concentration: o.concentration,
       totals: { baseline: this.#baselineTotal, canary: this.#canaryTotal },
@@ -262,19 +256,10 @@ export class CountMonitor {
   /** The monitor as plain JSON, for {@link CountMonitor.fromJSON}. */
   toJSON(): CountMonitorJSON {
     const o = this.#o;
-    return {
-      kind: 'CountMonitor',
-      version: 1,
-      options: {
-        alpha: o.alpha,
-        direction: o.direction,
-        allowedIncrease: o.allowedIncrease,
-        allowedDecrease: o.allowedDecrease,
-        label: o.label,
-        canaryShare: o.canaryShare,
-        concentration: o.concentration,
-      },
-      state: {
+    return writeEnvelope(
+      'CountMonitor',
+      { ...baseOptionsState(o), canaryShare: o.canaryShare, concentration: o.concentration },
+      {
         looks: this.#looks,
         baselineEvents: this.#baseline,
         canaryEvents: this.#canary,
@@ -284,7 +269,7 @@ export class CountMonitor {
         lowerRatio: this.#lower,
         upperRatio: this.#upper,
       },
-    };
+    );
   }
 
   /**
@@ -302,16 +287,14 @@ export class CountMonitor {
    * ```
    */
   static fromJSON(json: unknown): CountMonitor {
-    const { options, state } = readEnvelope(json, 'CountMonitor');
-    const monitor = withOptionsPath(() => new CountMonitor(options as unknown as CountMonitorOptions));
-    const looks = stateNumber(state.looks, 'state.looks', { min: 0, integer: true });
+    const { monitor, state, looks } = restoreMonitor(json, 'CountMonitor', (options) => new CountMonitor(options as unknown as CountMonitorOptions));
     const baseline = stateNumber(state.baselineEvents, 'state.baselineEvents', { min: 0 });
     const canary = stateNumber(state.canaryEvents, 'state.canaryEvents', { min: 0 });
     const baselineTotal = stateNullableNumber(state.baselineTotal, 'state.baselineTotal');
     const canaryTotal = stateNullableNumber(state.canaryTotal, 'state.canaryTotal');
     if (baselineTotal !== null && baselineTotal < 0) badState('state.baselineTotal', 'must be ≥ 0');
     if (canaryTotal !== null && canaryTotal < 0) badState('state.canaryTotal', 'must be ≥ 0');
-    const pValue = stateNumber(state.pValue, 'state.pValue', { min: 0, max: 1 });
+    const pValue = stateProbability(state.pValue, 'state.pValue');
     const lower = stateNumber(state.lowerRatio, 'state.lowerRatio', { min: 0 });
     const upper = stateNullableNumber(state.upperRatio, 'state.upperRatio');
     if (upper !== null && upper < 0) badState('state.upperRatio', 'must be ≥ 0 or null');
@@ -345,9 +328,7 @@ export interface CountMonitorSeriesInput extends Omit<CountMonitorOptions, 'cana
 }
 
 /** Result of {@link countMonitorFromSeries}: the final result, a trace of every look, and the state to resume from. */
-export interface CountMonitorSeriesResult extends CountMonitorResult {
-  trace: MonitorTracePoint[];
-  state: CountMonitorJSON;
+export interface CountMonitorSeriesResult extends CountMonitorResult, MonitorReplayFields<CountMonitorJSON> {
   /** Where the canary share came from: the option, or estimated from the totals. */
   shareSource: 'option' | 'totals';
 }
@@ -408,13 +389,11 @@ function seriesSide(value: unknown, path: string): { events: ArrayLike<number>; 
  * ```
  */
 export function countMonitorFromSeries(input: CountMonitorSeriesInput): CountMonitorSeriesResult {
-  if (!isRecord(input)) badArgument('input', 'countMonitorFromSeries takes { baseline, canary, ...options }');
-  const { baseline, canary, ...rest } = input as unknown as Record<string, unknown>;
+  const { baseline, canary, options } = seriesInput(input, 'countMonitorFromSeries');
   const b = seriesSide(baseline, 'baseline');
   const c = seriesSide(canary, 'canary');
   if (b.events.length !== c.events.length) badArgument('canary.events', `must have as many looks as the baseline (${b.events.length}, got ${c.events.length})`);
   let shareSource: 'option' | 'totals' = 'option';
-  const options = { ...rest } as Record<string, unknown>;
   if (options.canaryShare === undefined) {
     if (b.total === null || c.total === null) badOption('canaryShare', 'is required unless both sides give totals');
     let sb = 0;
@@ -428,21 +407,9 @@ export function countMonitorFromSeries(input: CountMonitorSeriesInput): CountMon
     shareSource = 'totals';
   }
   const monitor = new CountMonitor(options as unknown as CountMonitorOptions);
-  const trace: MonitorTracePoint[] = [];
-  for (let i = 0; i < b.events.length; i++) {
-    const r = monitor.update({
-      baseline: b.total ? { events: b.events[i], total: b.total[i] } : b.events[i],
-      canary: c.total ? { events: c.events[i], total: c.total[i] } : c.events[i],
-    });
-    trace.push({
-      look: r.looks,
-      n: { ...r.n },
-      estimate: r.confidenceSequence.estimate,
-      lower: r.confidenceSequence.lower,
-      upper: r.confidenceSequence.upper,
-      pValue: r.pValue,
-      decision: r.decision,
-    });
-  }
-  return { ...monitor.result(), trace, state: monitor.toJSON(), shareSource };
+  const looks = Array.from({ length: b.events.length }, (_, i): CountUpdate => ({
+    baseline: b.total ? { events: b.events[i], total: b.total[i] } : b.events[i],
+    canary: c.total ? { events: c.events[i], total: c.total[i] } : c.events[i],
+  }));
+  return { ...replaySeries(monitor, looks), shareSource };
 }

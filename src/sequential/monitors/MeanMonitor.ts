@@ -5,25 +5,34 @@ import {
   BASE_OPTION_KEYS,
   badArgument,
   badOption,
-  badState,
   decide,
   decisionReason,
-  isRecord,
   maxLower,
   minUpper,
   numberOption,
   optionsObject,
   plain,
-  plainOrNull,
-  readEnvelope,
+  readUpdate,
   resolveBaseOptions,
+  resultConfidenceSequence,
+  resultSettings,
+  runningPValue,
+} from './common.js';
+import type { MonitorBaseOptions, MonitorResultBase, ResolvedMonitorBaseOptions } from './common.js';
+import { replaySeries, seriesInput } from './replay.js';
+import type { MonitorReplayFields } from './replay.js';
+import { lookRanges } from './series.js';
+import type { SeriesPair } from './series.js';
+import {
+  baseOptionsState,
+  restoreMonitor,
+  stateCount,
   stateNullableNumber,
   stateNumber,
-  withOptionsPath,
-} from './common.js';
-import type { MonitorBaseOptions, MonitorResultBase, MonitorTracePoint, ResolvedMonitorBaseOptions } from './common.js';
-import { lookRanges } from './series.js';
-import type { SeriesSide } from './series.js';
+  stateObject,
+  stateProbability,
+  writeEnvelope,
+} from './stateFile.js';
 
 /** Options of {@link MeanMonitor}. */
 export interface MeanMonitorOptions extends MonitorBaseOptions {
@@ -259,13 +268,12 @@ export class MeanMonitor {
 
   /** Adds new data (raw values or batch summaries, either side optional) and returns the new result. */
   update(data: MeanUpdate): MeanMonitorResult {
-    if (!isRecord(data)) badArgument('data', 'update takes { baseline?, canary? }');
-    for (const key of Object.keys(data)) if (key !== 'baseline' && key !== 'canary') badArgument(key, 'unknown field (expected baseline, canary)');
+    const sides = readUpdate(data);
     // validate both sides before changing anything
     const b = { ...this.#baseline };
     const c = { ...this.#canary };
-    addSide(b, data.baseline, 'baseline');
-    addSide(c, data.canary, 'canary');
+    addSide(b, sides.baseline, 'baseline');
+    addSide(c, sides.canary, 'canary');
     this.#baseline = b;
     this.#canary = c;
     this.#looks += 1;
@@ -334,7 +342,7 @@ export class MeanMonitor {
       upper = theta + half;
       logE = mix(o.direction === 'increase' ? s : -s, N);
     }
-    this.#pValue = Math.min(this.#pValue, Math.min(1, Math.exp(-logE)));
+    this.#pValue = runningPValue(this.#pValue, logE);
     this.#lower = maxLower(this.#lower, lower);
     this.#upper = minUpper(this.#upper, upper);
   }
@@ -362,18 +370,10 @@ export class MeanMonitor {
       decision,
       reason,
       pValue: plain(this.#pValue),
-      confidenceSequence: {
-        estimate: plainOrNull(cs.estimate),
-        lower: plainOrNull(cs.lower),
-        upper: plainOrNull(cs.upper),
-        scale: o.effect === 'relative' ? 'relativeChange' : 'absoluteDifference',
-        ...(note ? { note } : {}),
-      },
+      confidenceSequence: resultConfidenceSequence(cs, o.effect === 'relative' ? 'relativeChange' : 'absoluteDifference', note),
       looks: this.#looks,
       n: { baseline: b.n, canary: c.n },
-      alpha: o.alpha,
-      direction: o.direction,
-      allowed: { increase: o.allowedIncrease, decrease: o.allowedDecrease },
+      ...resultSettings(o),
       effect: o.effect,
       tuningSampleSize: o.tuningSampleSize,
       summary: { baseline: summary(b), canary: summary(c) },
@@ -383,20 +383,10 @@ export class MeanMonitor {
   /** The monitor as plain JSON, for {@link MeanMonitor.fromJSON}. */
   toJSON(): MeanMonitorJSON {
     const o = this.#o;
-    return {
-      kind: 'MeanMonitor',
-      version: 1,
-      options: {
-        alpha: o.alpha,
-        direction: o.direction,
-        allowedIncrease: o.allowedIncrease,
-        allowedDecrease: o.allowedDecrease,
-        label: o.label,
-        effect: o.effect,
-        tuningSampleSize: o.tuningSampleSize,
-        minSamples: o.minSamples,
-      },
-      state: {
+    return writeEnvelope(
+      'MeanMonitor',
+      { ...baseOptionsState(o), effect: o.effect, tuningSampleSize: o.tuningSampleSize, minSamples: o.minSamples },
+      {
         looks: this.#looks,
         baseline: { ...this.#baseline },
         canary: { ...this.#canary },
@@ -404,7 +394,7 @@ export class MeanMonitor {
         lower: this.#lower,
         upper: this.#upper,
       },
-    };
+    );
   }
 
   /**
@@ -421,22 +411,20 @@ export class MeanMonitor {
    * ```
    */
   static fromJSON(json: unknown): MeanMonitor {
-    const { options, state } = readEnvelope(json, 'MeanMonitor');
-    const monitor = withOptionsPath(() => new MeanMonitor(options as unknown as MeanMonitorOptions));
+    const { monitor, state, looks } = restoreMonitor(json, 'MeanMonitor', (options) => new MeanMonitor(options as unknown as MeanMonitorOptions));
     const side = (value: unknown, path: string): MeanSideState => {
-      if (!isRecord(value)) badState(path, 'must be { n, mean, m2, skipped }');
-      const n = stateNumber(value.n, `${path}.n`, { min: 0, integer: true });
+      const stored = stateObject(value, path, 'must be { n, mean, m2, skipped }');
       return {
-        n,
-        mean: stateNumber(value.mean, `${path}.mean`),
-        m2: stateNumber(value.m2, `${path}.m2`, { min: 0 }),
-        skipped: stateNumber(value.skipped, `${path}.skipped`, { min: 0, integer: true }),
+        n: stateCount(stored.n, `${path}.n`),
+        mean: stateNumber(stored.mean, `${path}.mean`),
+        m2: stateNumber(stored.m2, `${path}.m2`, { min: 0 }),
+        skipped: stateCount(stored.skipped, `${path}.skipped`),
       };
     };
-    monitor.#looks = stateNumber(state.looks, 'state.looks', { min: 0, integer: true });
+    monitor.#looks = looks;
     monitor.#baseline = side(state.baseline, 'state.baseline');
     monitor.#canary = side(state.canary, 'state.canary');
-    monitor.#pValue = stateNumber(state.pValue, 'state.pValue', { min: 0, max: 1 });
+    monitor.#pValue = stateProbability(state.pValue, 'state.pValue');
     monitor.#lower = stateNullableNumber(state.lower, 'state.lower');
     monitor.#upper = stateNullableNumber(state.upper, 'state.upper');
     // the estimate and note of the last look are recomputed from the moments (the look itself is idempotent
@@ -447,17 +435,11 @@ export class MeanMonitor {
   }
 }
 
-/** Input of {@link meanMonitorFromSeries}. */
-export interface MeanMonitorSeriesInput extends MeanMonitorOptions {
-  baseline: SeriesSide;
-  canary: SeriesSide;
-}
+/** Input of {@link meanMonitorFromSeries}: the options and the two series. */
+export interface MeanMonitorSeriesInput extends MeanMonitorOptions, SeriesPair {}
 
-/** Result of {@link meanMonitorFromSeries}. */
-export interface MeanMonitorSeriesResult extends MeanMonitorResult {
-  trace: MonitorTracePoint[];
-  state: MeanMonitorJSON;
-}
+/** Result of {@link meanMonitorFromSeries}: the final result, the trace and the state to resume from. */
+export interface MeanMonitorSeriesResult extends MeanMonitorResult, MonitorReplayFields<MeanMonitorJSON> {}
 
 /**
  * Replays whole series through a {@link MeanMonitor}, look by look, and returns the final result, the
@@ -477,22 +459,7 @@ export interface MeanMonitorSeriesResult extends MeanMonitorResult {
  * ```
  */
 export function meanMonitorFromSeries(input: MeanMonitorSeriesInput): MeanMonitorSeriesResult {
-  if (!isRecord(input)) badArgument('input', 'meanMonitorFromSeries takes { baseline, canary, ...options }');
-  const { baseline, canary, ...options } = input as unknown as Record<string, unknown>;
+  const { baseline, canary, options } = seriesInput(input, 'meanMonitorFromSeries');
   const looks = lookRanges(baseline, canary);
-  const monitor = new MeanMonitor(options as MeanMonitorOptions);
-  const trace: MonitorTracePoint[] = [];
-  for (const look of looks) {
-    const r = monitor.update({ baseline: look.baseline, canary: look.canary });
-    trace.push({
-      look: r.looks,
-      n: { ...r.n },
-      estimate: r.confidenceSequence.estimate,
-      lower: r.confidenceSequence.lower,
-      upper: r.confidenceSequence.upper,
-      pValue: r.pValue,
-      decision: r.decision,
-    });
-  }
-  return { ...monitor.result(), trace, state: monitor.toJSON() };
+  return replaySeries(new MeanMonitor(options as MeanMonitorOptions), looks);
 }

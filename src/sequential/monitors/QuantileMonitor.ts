@@ -7,7 +7,6 @@ import {
   badState,
   decide,
   decisionReason,
-  isRecord,
   maxLower,
   minUpper,
   num,
@@ -15,18 +14,29 @@ import {
   optionsObject,
   plain,
   plainOrNull,
-  readEnvelope,
+  readUpdate,
   resolveBaseOptions,
+  resultConfidenceSequence,
+  resultSettings,
   showEffect,
-  stateNullableNumber,
-  stateNumber,
-  withOptionsPath,
 } from './common.js';
-import type { MonitorBaseOptions, MonitorDecision, MonitorResultBase, MonitorTracePoint, ResolvedMonitorBaseOptions } from './common.js';
+import type { MonitorBaseOptions, MonitorDecision, MonitorResultBase, ResolvedMonitorBaseOptions } from './common.js';
 import { empiricalQuantile, makeQuantileRadius, orderStatistic, quantileIntervalFromRadii } from './quantileBounds.js';
 import type { QuantileInterval } from './quantileBounds.js';
+import { replaySeries, seriesInput } from './replay.js';
+import type { MonitorReplayFields } from './replay.js';
 import { lookRanges } from './series.js';
-import type { SeriesSide } from './series.js';
+import type { SeriesPair } from './series.js';
+import {
+  baseOptionsState,
+  restoreMonitor,
+  stateCount,
+  stateNullableNumber,
+  stateNumber,
+  stateObject,
+  stateProbability,
+  writeEnvelope,
+} from './stateFile.js';
 
 /** Options of {@link QuantileMonitor}. */
 export interface QuantileMonitorOptions extends MonitorBaseOptions {
@@ -299,14 +309,13 @@ export class QuantileMonitor {
 
   /** Adds new raw values (either side optional) and returns the new result. */
   update(data: { baseline?: ArrayLike<number>; canary?: ArrayLike<number> }): QuantileMonitorResult {
-    if (!isRecord(data)) badArgument('data', 'update takes { baseline?, canary? }');
-    for (const key of Object.keys(data)) if (key !== 'baseline' && key !== 'canary') badArgument(key, 'unknown field (expected baseline, canary)');
+    const sides = readUpdate(data);
     // validate both batches before changing anything
     const probe = new SortedValues();
-    probe.add(data.baseline, 'baseline');
-    probe.add(data.canary, 'canary');
-    this.#baseline.add(data.baseline, 'baseline');
-    this.#canary.add(data.canary, 'canary');
+    probe.add(sides.baseline, 'baseline');
+    probe.add(sides.canary, 'canary');
+    this.#baseline.add(sides.baseline, 'baseline');
+    this.#canary.add(sides.canary, 'canary');
     this.#looks += 1;
     this.#look();
     this.#result = this.#compose();
@@ -481,12 +490,10 @@ export class QuantileMonitor {
       decision,
       reason,
       pValue,
-      confidenceSequence: { estimate: cs.estimate, lower: cs.lower, upper: cs.upper, scale: 'relativeChange', ...(note ? { note } : {}) },
+      confidenceSequence: resultConfidenceSequence(cs, 'relativeChange', note),
       looks: this.#looks,
       n: { baseline: b.length, canary: c.length },
-      alpha: o.alpha,
-      direction: o.direction,
-      allowed: { increase: o.allowedIncrease, decrease: o.allowedDecrease },
+      ...resultSettings(o),
       bound: o.bound,
       quantile: chosen.p,
       quantiles,
@@ -499,22 +506,17 @@ export class QuantileMonitor {
   /** The monitor as plain JSON (including every value seen), for {@link QuantileMonitor.fromJSON}. */
   toJSON(): QuantileMonitorJSON {
     const o = this.#o;
-    return {
-      kind: 'QuantileMonitor',
-      version: 1,
-      options: {
-        alpha: o.alpha,
-        direction: o.direction,
-        allowedIncrease: o.allowedIncrease,
-        allowedDecrease: o.allowedDecrease,
-        label: o.label,
+    return writeEnvelope(
+      'QuantileMonitor',
+      {
+        ...baseOptionsState(o),
         quantiles: [...o.quantiles],
         bound: o.bound,
         tuningSampleSize: o.tuningSampleSize,
         minSamples: o.minSamples,
         pValues: o.pValues,
       },
-      state: {
+      {
         looks: this.#looks,
         baseline: Array.from(this.#baseline.view()),
         canary: Array.from(this.#canary.view()),
@@ -522,7 +524,7 @@ export class QuantileMonitor {
         quantiles: this.#running.map((r) => ({ ...r })),
         distribution: { ...this.#distribution },
       },
-    };
+    );
   }
 
   /**
@@ -539,8 +541,7 @@ export class QuantileMonitor {
    * ```
    */
   static fromJSON(json: unknown): QuantileMonitor {
-    const { options, state } = readEnvelope(json, 'QuantileMonitor');
-    const monitor = withOptionsPath(() => new QuantileMonitor(options as unknown as QuantileMonitorOptions));
+    const { monitor, state, looks } = restoreMonitor(json, 'QuantileMonitor', (options) => new QuantileMonitor(options as unknown as QuantileMonitorOptions));
     const values = (value: unknown, path: string): Float64Array => {
       if (!Array.isArray(value)) badState(path, 'must be an array of numbers');
       const out = new Float64Array(value.length);
@@ -550,29 +551,28 @@ export class QuantileMonitor {
       }
       return out;
     };
-    monitor.#looks = stateNumber(state.looks, 'state.looks', { min: 0, integer: true });
+    monitor.#looks = looks;
     const b = values(state.baseline, 'state.baseline');
     const c = values(state.canary, 'state.canary');
-    if (!isRecord(state.skipped)) badState('state.skipped', 'must be { baseline, canary }');
+    const skipped = stateObject(state.skipped, 'state.skipped', 'must be { baseline, canary }');
     monitor.#baseline.merge(b);
     monitor.#canary.merge(c);
-    monitor.#baseline.skipped = stateNumber(state.skipped.baseline, 'state.skipped.baseline', { min: 0, integer: true });
-    monitor.#canary.skipped = stateNumber(state.skipped.canary, 'state.skipped.canary', { min: 0, integer: true });
+    monitor.#baseline.skipped = stateCount(skipped.baseline, 'state.skipped.baseline');
+    monitor.#canary.skipped = stateCount(skipped.canary, 'state.skipped.canary');
     const k = monitor.#o.quantiles.length;
     if (!Array.isArray(state.quantiles) || state.quantiles.length !== k) badState('state.quantiles', `must hold one entry per quantile (${k})`);
     monitor.#running = state.quantiles.map((r: unknown, i: number) => {
       const path = `state.quantiles[${i}]`;
-      if (!isRecord(r)) badState(path, 'must be an object');
+      const stored = stateObject(r, path);
       return {
-        baselineLower: stateNullableNumber(r.baselineLower, `${path}.baselineLower`),
-        baselineUpper: stateNullableNumber(r.baselineUpper, `${path}.baselineUpper`),
-        canaryLower: stateNullableNumber(r.canaryLower, `${path}.canaryLower`),
-        canaryUpper: stateNullableNumber(r.canaryUpper, `${path}.canaryUpper`),
-        pValue: stateNumber(r.pValue, `${path}.pValue`, { min: 0, max: 1 }),
+        baselineLower: stateNullableNumber(stored.baselineLower, `${path}.baselineLower`),
+        baselineUpper: stateNullableNumber(stored.baselineUpper, `${path}.baselineUpper`),
+        canaryLower: stateNullableNumber(stored.canaryLower, `${path}.canaryLower`),
+        canaryUpper: stateNullableNumber(stored.canaryUpper, `${path}.canaryUpper`),
+        pValue: stateProbability(stored.pValue, `${path}.pValue`),
       };
     });
-    const d = state.distribution;
-    if (!isRecord(d)) badState('state.distribution', 'must be an object');
+    const d = stateObject(state.distribution, 'state.distribution');
     monitor.#distribution = {
       lower: stateNullableNumber(d.lower, 'state.distribution.lower'),
       lowerAt: stateNullableNumber(d.lowerAt, 'state.distribution.lowerAt'),
@@ -584,17 +584,11 @@ export class QuantileMonitor {
   }
 }
 
-/** Input of {@link quantileMonitorFromSeries}. */
-export interface QuantileMonitorSeriesInput extends QuantileMonitorOptions {
-  baseline: SeriesSide;
-  canary: SeriesSide;
-}
+/** Input of {@link quantileMonitorFromSeries}: the options and the two series. */
+export interface QuantileMonitorSeriesInput extends QuantileMonitorOptions, SeriesPair {}
 
-/** Result of {@link quantileMonitorFromSeries}. */
-export interface QuantileMonitorSeriesResult extends QuantileMonitorResult {
-  trace: MonitorTracePoint[];
-  state: QuantileMonitorJSON;
-}
+/** Result of {@link quantileMonitorFromSeries}: the final result, the trace and the state to resume from. */
+export interface QuantileMonitorSeriesResult extends QuantileMonitorResult, MonitorReplayFields<QuantileMonitorJSON> {}
 
 /**
  * Replays whole series through a {@link QuantileMonitor}, look by look (plain arrays: one look per index;
@@ -612,22 +606,7 @@ export interface QuantileMonitorSeriesResult extends QuantileMonitorResult {
  * ```
  */
 export function quantileMonitorFromSeries(input: QuantileMonitorSeriesInput): QuantileMonitorSeriesResult {
-  if (!isRecord(input)) badArgument('input', 'quantileMonitorFromSeries takes { baseline, canary, ...options }');
-  const { baseline, canary, ...options } = input as unknown as Record<string, unknown>;
+  const { baseline, canary, options } = seriesInput(input, 'quantileMonitorFromSeries');
   const looks = lookRanges(baseline, canary);
-  const monitor = new QuantileMonitor(options as QuantileMonitorOptions);
-  const trace: MonitorTracePoint[] = [];
-  for (const look of looks) {
-    const r = monitor.update({ baseline: look.baseline, canary: look.canary });
-    trace.push({
-      look: r.looks,
-      n: { ...r.n },
-      estimate: r.confidenceSequence.estimate,
-      lower: r.confidenceSequence.lower,
-      upper: r.confidenceSequence.upper,
-      pValue: r.pValue,
-      decision: r.decision,
-    });
-  }
-  return { ...monitor.result(), trace, state: monitor.toJSON() };
+  return replaySeries(new QuantileMonitor(options as QuantileMonitorOptions), looks);
 }

@@ -1,7 +1,8 @@
 /**
  * Shared pieces of the streaming monitors ({@link CountMonitor}, {@link MeanMonitor},
- * {@link QuantileMonitor}): result types, option checks, the decision rule and its plain-language reason,
- * and the state-file checks used by `fromJSON`.
+ * {@link QuantileMonitor}): result types and the parts every result shares, option and update checks, the
+ * decision rule and its plain-language reason. The persisted state is in `stateFile.ts`, the series
+ * replays in `replay.ts`.
  * @module
  */
 import { CanaryJudgeError } from '../../errors.js';
@@ -113,6 +114,23 @@ export function badArgument(path: string, message: string): never {
 /** Throws `INVALID_STATE` (a malformed `fromJSON` input) with its path. */
 export function badState(path: string, message: string): never {
   throw new CanaryJudgeError('INVALID_STATE', `${path}: ${message}`, path);
+}
+
+/**
+ * Checks the argument of a monitor's `update`: an object with at most the fields `baseline` and `canary`
+ * (each optional); returns them, unchecked, for the monitor to read.
+ *
+ * @throws CanaryJudgeError `INVALID_ARGUMENT` at `data` for a non-object, at the key for an unknown field.
+ *
+ * @example
+ * ```ts
+ * readUpdate({ canary: [1, 2] }); // { baseline: undefined, canary: [1, 2] }
+ * ```
+ */
+export function readUpdate(data: unknown): { baseline: unknown; canary: unknown } {
+  if (!isRecord(data)) badArgument('data', 'update takes { baseline?, canary? }');
+  for (const key of Object.keys(data)) if (key !== 'baseline' && key !== 'canary') badArgument(key, 'unknown field (expected baseline, canary)');
+  return { baseline: data.baseline, canary: data.canary };
 }
 
 /** A plain object (not null, not an array). */
@@ -247,54 +265,6 @@ export function decisionReason(
   return `${subject} (${range}): not enough data yet to tell whether it is within ${limit}; keep collecting.`;
 }
 
-/** Validates the common envelope of a monitor's JSON state and returns its `options` and `state` records. */
-export function readEnvelope(json: unknown, kind: string): { options: Record<string, unknown>; state: Record<string, unknown> } {
-  let value = json;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      badState('', `${kind}.fromJSON: not valid JSON text`);
-    }
-  }
-  if (!isRecord(value)) badState('', `${kind}.fromJSON expects the object returned by toJSON()`);
-  if (value.kind !== kind) badState('kind', `expected '${kind}' (got ${String(value.kind)})`);
-  if (value.version !== 1) {
-    throw new CanaryJudgeError('UNSUPPORTED_STATE_VERSION', `version: ${kind} state version ${String(value.version)} is not supported (expected 1)`, 'version');
-  }
-  if (!isRecord(value.options)) badState('options', 'must be an object');
-  if (!isRecord(value.state)) badState('state', 'must be an object');
-  return { options: value.options, state: value.state };
-}
-
-/** A state number: finite, optionally ≥ lo, optionally an integer. */
-export function stateNumber(value: unknown, path: string, rule: { min?: number; integer?: boolean; max?: number } = {}): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) badState(path, `must be a finite number (got ${String(value)})`);
-  if (rule.min !== undefined && value < rule.min) badState(path, `must be ≥ ${rule.min} (got ${value})`);
-  if (rule.max !== undefined && value > rule.max) badState(path, `must be ≤ ${rule.max} (got ${value})`);
-  if (rule.integer && !Number.isInteger(value)) badState(path, `must be an integer (got ${value})`);
-  return value;
-}
-
-/** A state number or null. */
-export function stateNullableNumber(value: unknown, path: string): number | null {
-  if (value === null) return null;
-  return stateNumber(value, path);
-}
-
-/** Options stored in a state file are validated by the same code as fresh options, with paths under `options.`. */
-export function withOptionsPath<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof CanaryJudgeError) {
-      const path = e.path === '' || e.path === 'options' ? 'options' : `options.${e.path}`;
-      throw new CanaryJudgeError('INVALID_STATE', `${path}: ${e.message.replace(/^[^:]*: /, '')}`, path);
-    }
-    throw e;
-  }
-}
-
 /** Running intersection helpers: the larger lower end and the smaller upper end (null = unbounded). */
 export function maxLower(a: number | null, b: number | null): number | null {
   if (a === null) return b;
@@ -317,4 +287,48 @@ export function plain(x: number): number {
 /** A nullable plain number. */
 export function plainOrNull(x: number | null): number | null {
   return x === null ? null : plain(x);
+}
+
+/**
+ * The running always-valid p-value after a look with e-value E = exp(logE): min(previous, 1/E), capped at 1
+ * (Ville's inequality makes the running minimum of 1/E a p-value valid at every look).
+ *
+ * @example
+ * ```ts
+ * runningPValue(0.5, Math.log(4)); // 0.25
+ * runningPValue(0.5, -1);          // 0.5 (1/E > 1 is capped at 1)
+ * ```
+ */
+export function runningPValue(previous: number, logE: number): number {
+  return Math.min(previous, Math.min(1, Math.exp(-logE)));
+}
+
+/**
+ * The `confidenceSequence` field of a result: plain numbers (−0 written as 0), and `note` only when there is one.
+ *
+ * @example
+ * ```ts
+ * resultConfidenceSequence({ estimate: 0.2, lower: -0, upper: null }, 'relativeChange', 'no upper bound yet');
+ * // { estimate: 0.2, lower: 0, upper: null, scale: 'relativeChange', note: 'no upper bound yet' }
+ * ```
+ */
+export function resultConfidenceSequence(
+  cs: { estimate: number | null; lower: number | null; upper: number | null },
+  scale: MonitorConfidenceSequence['scale'],
+  note: string | undefined,
+): MonitorConfidenceSequence {
+  return { estimate: plainOrNull(cs.estimate), lower: plainOrNull(cs.lower), upper: plainOrNull(cs.upper), scale, ...(note ? { note } : {}) };
+}
+
+/**
+ * The settings every result repeats after `looks` and `n`: `alpha`, `direction` and the `allowed` changes.
+ *
+ * @example
+ * ```ts
+ * resultSettings(resolveBaseOptions({ allowedIncrease: 0.2 }, 'the mean'));
+ * // { alpha: 0.05, direction: 'increase', allowed: { increase: 0.2, decrease: 0.1 } }
+ * ```
+ */
+export function resultSettings(o: ResolvedMonitorBaseOptions): Pick<MonitorResultBase, 'alpha' | 'direction' | 'allowed'> {
+  return { alpha: o.alpha, direction: o.direction, allowed: { increase: o.allowedIncrease, decrease: o.allowedDecrease } };
 }

@@ -8,6 +8,12 @@ import { badArgument, isRecord } from './common.js';
 /** A side of a replayed series: values in time order (one per look), or a time series. */
 export type SeriesSide = ArrayLike<number> | { timestamps: ArrayLike<number>; values: ArrayLike<number> };
 
+/** The two value series of a `…FromSeries` input. */
+export interface SeriesPair {
+  baseline: SeriesSide;
+  canary: SeriesSide;
+}
+
 /** The new values of each side at one look. */
 export interface LookBatch {
   baseline: Float64Array;
