@@ -83,3 +83,5 @@ export type {
   MonitorBaseOptions,
 } from './monitors/common.js';
 export type { SeriesSide as MonitorSeriesSide } from './monitors/series.js';
+export type { SeriesPair as MonitorSeriesPair } from './monitors/series.js';
+export type { MonitorReplayFields } from './monitors/replay.js';
