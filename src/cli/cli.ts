@@ -7,6 +7,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CanaryJudgeError } from '../errors.js';
 import { detectInputFormat, parseInput, readJsonFile, readTextFile, writeFileAtomic } from '../io/files.js';
+import { annotateDataError, mergeDataInputs, parseDataSpec, type DataInput } from '../io/dataInputs.js';
 import { locateJsonPath } from '../io/jsonLocate.js';
 import { parseJsonPath } from '../io/json.js';
 import type { ParsedInput } from '../io/types.js';
@@ -154,54 +155,63 @@ async function judgeCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const format = formatOf(values.format);
   const quiet = values.quiet === true;
-  const dataFiles = values.data ?? [];
+  const dataArgs = values.data ?? [];
   const single = values.baseline !== undefined || values.canary !== undefined;
   if (single && (values.baseline === undefined || values.canary === undefined)) {
     throw new UsageError(`--baseline and --canary go together: ${values.baseline === undefined ? '--baseline' : '--canary'} is missing`);
   }
-  if (!single && dataFiles.length === 0) throw new UsageError('no data: give --data FILE, or --baseline FILE and --canary FILE');
-  if (!single && values.config === undefined) throw new UsageError('--config is required with --data (only --baseline/--canary can do without a config)');
+  if (!single && dataArgs.length === 0) throw new UsageError('no data: give --data FILE (or NAME=FILE), or --baseline FILE and --canary FILE');
   if (values['side-label'] === undefined && (values['baseline-value'] !== undefined || values['canary-value'] !== undefined)) {
     throw new UsageError('--baseline-value and --canary-value need --side-label');
   }
 
-  let config: JudgeConfig | null = values.config !== undefined ? loadConfig(values.config) : null;
+  const given: JudgeConfig | null = values.config !== undefined ? loadConfig(values.config) : null;
+  const specs = dataArgs.map((arg) => parseDataSpec(arg, { knownSlis: given?.slis.map((s) => s.name) }));
+  // the SLI of an unnamed file holding one SLI, and of --baseline/--canary
+  const defaultSli = values.sli ?? (given === null ? 'value' : given.slis.length === 1 ? given.slis[0].name : undefined);
   const sliName = (): string => {
-    if (values.sli !== undefined) return values.sli;
-    if (config && config.slis.length === 1) return config.slis[0].name;
-    if (config) throw new UsageError(`the config has ${config.slis.length} SLIs: say which one the data is for with --sli NAME`);
-    return 'value';
+    if (defaultSli !== undefined) return defaultSli;
+    throw new UsageError(`the config has ${given?.slis.length} SLIs: say which one the data is for with --sli NAME`);
   };
-  if (!config) config = { slis: [{ name: sliName() }] };
 
   const progress = new Progress(io, io.stderr.isTTY === true && !quiet);
   const promOptions = { sideLabel: values['side-label'], baselineValue: values['baseline-value'], canaryValue: values['canary-value'] };
-  const data: JudgeData = {};
-  const add = (name: string, sli: SliData, file: string) => {
-    if (Object.prototype.hasOwnProperty.call(data, name)) throw new UsageError(`SLI ${JSON.stringify(name)} has data in more than one input (again in ${file})`);
-    data[name] = sli;
-  };
-  for (const file of dataFiles) {
-    const input = readInput(file, progress, promOptions);
-    if (input.kind === 'data') for (const [name, sli] of Object.entries(input.data)) add(name, sli as SliData, file);
-    else if (input.kind === 'sli') add(sliName(), input.sli, file);
-    else throw new UsageError(`${file} holds one side of one SLI: pass it with --baseline or --canary`);
+  const inputs: DataInput[] = specs.map((spec) => {
+    try {
+      return { ...spec, input: readInput(spec.file, progress, promOptions) };
+    } catch (e) {
+      throw annotateDataError(e, spec);
+    }
+  });
+  if (defaultSli === undefined && given !== null) {
+    const unnamed = inputs.find((d) => d.sli === undefined && d.input.kind === 'sli');
+    if (unnamed) throw new UsageError(`${unnamed.file} holds one SLI's data and the config has ${given.slis.length} SLIs: say which one with --data NAME=${unnamed.file} (or --sli NAME)`);
   }
+  const data: JudgeData = mergeDataInputs(inputs, { defaultSli });
   if (single) {
     const side = (file: string, which: 'baseline' | 'canary') => {
       const input = readInput(file, progress, {});
       if (input.kind !== 'side') throw new UsageError(`${file} holds ${input.kind === 'sli' ? 'both sides of an SLI' : 'many SLIs'}: pass it with --data, not --${which}`);
       return input.side;
     };
-    add(sliName(), { baseline: side(values.baseline as string, 'baseline'), canary: side(values.canary as string, 'canary') }, values.canary as string);
+    const name = sliName();
+    const sli: SliData = { baseline: side(values.baseline as string, 'baseline'), canary: side(values.canary as string, 'canary') };
+    if (Object.prototype.hasOwnProperty.call(data, name)) throw new UsageError(`SLI ${JSON.stringify(name)} has data in more than one input (again in --baseline/--canary)`);
+    data[name] = sli;
   }
-  if (!quiet) {
-    const known = new Set(config.slis.map((s) => s.name));
+  // no config: every SLI of the data, each with every default (the judge picks the test from the data's shape)
+  const config: JudgeConfig = given ?? { slis: Object.keys(data).map((name) => ({ name })) };
+  if (given !== null && !quiet) {
+    const known = new Set(given.slis.map((s) => s.name));
     const extra = Object.keys(data).filter((k) => !known.has(k));
     if (extra.length > 0) io.stderr.write(`canary-judge: note: the data has SLI${extra.length === 1 ? '' : 's'} the config does not list (ignored): ${extra.join(', ')}\n`);
   }
 
   const verdict = judge(config, data);
+  if (given === null && specs.length > 0 && !quiet) {
+    const tests = verdict.slis.map((r) => `${r.name}: ${r.test}`).join(', ');
+    io.stderr.write(`canary-judge: note: no --config: judged ${verdict.slis.length === 1 ? 'the SLI' : `the ${verdict.slis.length} SLIs`} of the data with the default config (${tests})\n`);
+  }
   const text = renderReport(verdict, format, { color: format === 'text' && values.output === undefined && useColor(io, values), data });
   emit(io, text, values.output, quiet);
   if (values.output !== undefined && !quiet) io.stderr.write(`canary-judge: ${verdictWord(verdict)} (score ${formatScore(verdict.score)} / 100); report written to ${values.output}\n`);

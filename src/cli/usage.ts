@@ -21,20 +21,26 @@ Options:
   -v, --version  show the version
 `;
 
-export const JUDGE_USAGE = `Usage: canary-judge judge --config CONFIG --data DATA [options]
+export const JUDGE_USAGE = `Usage: canary-judge judge [--config CONFIG] --data DATA... [options]
        canary-judge judge [--config CONFIG] --baseline FILE --canary FILE [--sli NAME] [options]
 
 Judges the data against the config and prints the report.
 
 Inputs:
-  -c, --config FILE        judge config (JSON); optional with --baseline/--canary (default: one SLI, all defaults)
-  -d, --data FILE          data file, may be repeated: JSON { "<sli>": { "baseline": ..., "canary": ... } },
-                           long-form CSV (sli,side,timestamp,value), or one SLI's data (CSV with a side column,
-                           a Prometheus query_range response split by --side-label)
+  -c, --config FILE        judge config (JSON); without it, every SLI of the data is judged with the defaults
+                           (one SLI per name: counts get the rate test, samples Mann-Whitney), noted on stderr
+  -d, --data DATA          data, may be repeated; every SLI may come from one input only. DATA is
+                             FILE              JSON { "<sli>": { "baseline": ..., "canary": ... } } or long-form
+                                               CSV (sli,side,timestamp,value): many SLIs
+                             NAME=FILE         one SLI's data: a Prometheus query_range response split by
+                                               --side-label, CSV with a side column, JSON { baseline, canary }
+                             NAME.events=FILE  with NAME.total=FILE: errors and requests per interval (two
+                                               query_range responses), paired into the counts of a rate SLI
   -b, --baseline FILE      baseline of a single SLI: CSV (value | timestamp,value | events,total), JSON or a
                            Prometheus query_range response; "-" reads standard input
   -k, --canary FILE        canary of the same SLI
-  -s, --sli NAME           the SLI these files belong to (default: the config's only SLI, or "value")
+  -s, --sli NAME           the SLI of --baseline/--canary, or of an unnamed one-SLI --data FILE
+                           (default: the config's only SLI, or "value")
       --side-label LABEL   Prometheus: the series label that tells baseline from canary
       --baseline-value V   value of that label on baseline series (default "baseline")
       --canary-value V     value of that label on canary series (default "canary")

@@ -24,7 +24,15 @@ export interface CsvTokenizeOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** Detects the delimiter from the first non-blank, non-comment line. */
+/**
+ * Detects the delimiter from the first non-blank, non-comment line: whichever of `,` `\t` `;` it holds most often
+ * (`,` on ties or none).
+ *
+ * @example
+ * ```ts
+ * detectDelimiter('t;v\n1;2\n'); // ';'
+ * ```
+ */
 export function detectDelimiter(text: string): string {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start < text.length) {

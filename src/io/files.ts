@@ -18,6 +18,11 @@ export type InputFormat = 'csv' | 'json';
 /**
  * Reads a UTF-8 text file. A missing file throws `FILE_NOT_FOUND`; a folder or an unreadable file throws
  * `FILE_UNREADABLE` (the CLI exits with 66 for both). `-` reads standard input.
+ *
+ * @example
+ * ```ts
+ * const text = readTextFile('data.csv'); // throws "data.csv: no such file" (FILE_NOT_FOUND) when it is missing
+ * ```
  */
 export function readTextFile(path: string): string {
   try {
@@ -29,7 +34,17 @@ export function readTextFile(path: string): string {
   }
 }
 
-/** The format of a file from its extension (`.csv`, `.tsv`, `.txt` → csv; `.json` → json), else from its first character. */
+/**
+ * The format of a file from its extension (`.csv`, `.tsv`, `.txt` → csv; `.json` → json), else from its first
+ * non-blank character (`{` or `[` → json).
+ *
+ * @example
+ * ```ts
+ * detectInputFormat('p99.json', ''); // 'json'
+ * detectInputFormat('-', '{"a": 1}'); // 'json'
+ * detectInputFormat('x.dat', '1,2'); // 'csv'
+ * ```
+ */
 export function detectInputFormat(path: string, text: string): InputFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return 'json';
@@ -38,7 +53,14 @@ export function detectInputFormat(path: string, text: string): InputFormat {
   return first === '{' || first === '[' ? 'json' : 'csv';
 }
 
-/** Parses input text in a known format ({@link parseCsvInput} or {@link parseJsonInput}). */
+/**
+ * Parses input text in a known format ({@link parseCsvInput} or {@link parseJsonInput}).
+ *
+ * @example
+ * ```ts
+ * parseInput('value\n1\n2\n', 'csv'); // { kind: 'side', side: Float64Array [1, 2] }
+ * ```
+ */
 export function parseInput(text: string, format: InputFormat, options: ParseInputOptions = {}): ParsedInput {
   return format === 'json' ? parseJsonInput(text, options) : parseCsvInput(text, options);
 }
@@ -59,7 +81,15 @@ export function readInputFile(path: string, options: Omit<ParseInputOptions, 'fi
   return parseInput(text, options.format ?? detectInputFormat(path, text), { ...options, file });
 }
 
-/** Reads a JSON file (a config), with syntax errors located as `file:line:column`. */
+/**
+ * Reads a JSON file (a config), with syntax errors located as `file:line:column`.
+ *
+ * @example
+ * ```ts
+ * const { value, text } = readJsonFile('canary.json');
+ * parseConfig(value);
+ * ```
+ */
 export function readJsonFile(path: string): { value: unknown; text: string } {
   const text = readTextFile(path);
   return { value: parseJsonText(text, path === '-' ? '<stdin>' : path), text };

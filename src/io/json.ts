@@ -35,7 +35,15 @@ export function parseJsonText(text: string, file = '<input>'): unknown {
   }
 }
 
-/** Parses a path such as `slis[3].direction` or `groupWeights["a b"]` into steps. */
+/**
+ * Parses a path such as `slis[3].direction` or `groupWeights["a b"]` into steps (the inverse of `formatJsonPath`).
+ *
+ * @example
+ * ```ts
+ * parseJsonPath('slis[3].direction'); // ['slis', 3, 'direction']
+ * parseJsonPath('groupWeights["a b"]'); // ['groupWeights', 'a b']
+ * ```
+ */
 export function parseJsonPath(path: string): JsonPathStep[] {
   const steps: JsonPathStep[] = [];
   const re = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[\]]+)/g;

@@ -185,7 +185,15 @@ export function jsonPathOffset(text: string, path: JsonPathStep[]): number | nul
   return path.length === 0 ? (found.offset ?? 0) : found.offset;
 }
 
-/** A JSON path as text: `latency.baseline[3]`, with odd keys quoted (`["p99 latency"].canary`). */
+/**
+ * A JSON path as text: `latency.baseline[3]`, with odd keys quoted (`["p99 latency"].canary`).
+ *
+ * @example
+ * ```ts
+ * formatJsonPath(['slis', 0, 'direction']); // 'slis[0].direction'
+ * formatJsonPath(['p99 latency', 'canary']); // '["p99 latency"].canary'
+ * ```
+ */
 export function formatJsonPath(path: JsonPathStep[]): string {
   let out = '';
   for (const step of path) {
@@ -199,6 +207,12 @@ export function formatJsonPath(path: JsonPathStep[]): string {
 /**
  * The line and column of the value at a JSON path of a text; falls back to the nearest enclosing value that
  * exists, then to the start of the file.
+ *
+ * @example
+ * ```ts
+ * locateJsonPath('{\n  "slis": [\n    { "name": "a", "direction": "up" }\n  ]\n}', ['slis', 0, 'direction']);
+ * // { line: 3, column: 33 }
+ * ```
  */
 export function locateJsonPath(text: string, path: JsonPathStep[]): TextPosition {
   for (let k = path.length; k >= 0; k--) {

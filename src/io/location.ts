@@ -14,6 +14,11 @@ export interface TextPosition {
 /**
  * The 1-based line and column of a UTF-16 offset in `text`. Lines end at "\n", "\r\n" or a lone "\r"; a byte
  * order mark at the start is not counted as a column.
+ *
+ * @example
+ * ```ts
+ * positionAt('a,b\n1,x\n', 6); // { line: 2, column: 3 }
+ * ```
  */
 export function positionAt(text: string, offset: number): TextPosition {
   const end = Math.max(0, Math.min(offset, text.length));
@@ -42,6 +47,12 @@ export type InputErrorCode = 'INVALID_CSV' | 'INVALID_JSON' | 'INVALID_DATA' | '
 /**
  * A `CanaryJudgeError` for a problem at a place in a file: the message starts with `file:line:column:` and the
  * error's `path` is that same `file:line:column`.
+ *
+ * @example
+ * ```ts
+ * inputError('INVALID_CSV', 'data.csv', { line: 2, column: 3 }, '"x" is not a number').message;
+ * // 'data.csv:2:3: "x" is not a number'
+ * ```
  */
 export function inputError(code: InputErrorCode, file: string, pos: TextPosition | null, message: string): CanaryJudgeError {
   const where = pos ? `${file}:${pos.line}:${pos.column}` : file;

@@ -19,7 +19,15 @@ const show = (v: Json) => {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 };
 
-/** Is this parsed JSON a Prometheus API response (`{ status, data: { resultType, result } }`, or a failed one)? */
+/**
+ * Is this parsed JSON a Prometheus API response (`{ status, data: { resultType, result } }`, or a failed one)?
+ *
+ * @example
+ * ```ts
+ * isPrometheusResponse({ status: 'success', data: { resultType: 'matrix', result: [] } }); // true
+ * isPrometheusResponse({ latency: { baseline: [1], canary: [2] } }); // false
+ * ```
+ */
 export function isPrometheusResponse(json: unknown): boolean {
   if (!isObject(json) || typeof json.status !== 'string') return false;
   if (json.status === 'error') return 'errorType' in json || 'error' in json;
@@ -50,7 +58,15 @@ function toSeries(p: Points): TimeSeries {
  * Reads a parsed Prometheus `query_range` response ({@link isPrometheusResponse}) into one side (all series
  * pooled into one time series, sorted by time) or, with `options.sideLabel`, into one SLI's baseline and canary.
  * Timestamps stay in Unix seconds. Sample values are strings in the API ("0.25", "NaN", "+Inf"); non-finite ones
- * become NaN (missing values, handled by the SLI's `nan` policy).
+ * become NaN (missing values, handled by the SLI's `nan` policy). `text` is the JSON text `json` was parsed from,
+ * to locate errors (`parsePrometheusSide` and `parsePrometheusSli` parse the text for you).
+ *
+ * @example
+ * ```ts
+ * const text = '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"track":"canary"},"values":[[60,"1.5"]]}]}}';
+ * prometheusInput(JSON.parse(text), text, { sideLabel: 'track' });
+ * // { kind: 'sli', sli: { baseline: null, canary: { timestamps: Float64Array [60], values: Float64Array [1.5] } } }
+ * ```
  */
 export function prometheusInput(json: unknown, text: string, options: ParseInputOptions = {}): ParsedInput {
   const file = options.file ?? '<input>';

@@ -147,8 +147,8 @@ describe('canary-judge judge', () => {
 
   it('exits 64 for usage errors', async () => {
     const cases: Array<[string[], string]> = [
-      [['judge', '--data', join(dir, 'pass.csv')], '--config is required with --data'],
-      [['judge', '--config', cfg], 'no data: give --data FILE, or --baseline FILE and --canary FILE'],
+      [['judge', '--data', join(dir, 'pass.csv'), '--canary-value', 'v2'], '--baseline-value and --canary-value need --side-label'],
+      [['judge', '--config', cfg], 'no data: give --data FILE (or NAME=FILE), or --baseline FILE and --canary FILE'],
       [['judge', '--baseline', join(dir, 'baseline.csv')], '--baseline and --canary go together: --canary is missing'],
       [['judge', '--config', cfg, '--data', join(dir, 'pass.csv'), '--format', 'pdf'], '--format must be one of text, json, markdown, html, got "pdf"'],
       [['judge', '--config', cfg, '--bogus'], "Unknown option '--bogus'"],
