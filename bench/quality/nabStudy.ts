@@ -175,6 +175,7 @@ export const NAB_TREATMENTS: readonly Treatment[] = [
   { name: 'rolling median 5', sli: { smoothing: { method: 'rollingMedian', window: 5 } } },
   { name: "aggregate 'auto'", sli: { aggregate: 'auto' } },
   { name: "allowed 10%, aggregate 'auto'", sli: { allowedIncrease: 0.1, allowedDecrease: 0.1, aggregate: 'auto' } },
+  { name: 'block mean auto if ρ̂ significant (harness)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20, significantOnly: true } },
   { name: 'aggregate { size: 3 } (15 min)', sli: { aggregate: { size: 3 } } },
   { name: 'aggregate { size: 6 } (30 min), minSamples 10', sli: { aggregate: { size: 6 }, minSamples: 10 } },
 ];

@@ -19,8 +19,8 @@ import { ALLOWED_GRID, rateAaCell, sampleAaCells, type SliAaCell } from './sliAa
 import { SLI_SCENARIOS, sliDetectionCell, type SliDetectionCell } from './sliDetection.js';
 import { judgeStudy, type JudgeStudyVariant } from './judgeStudy.js';
 import { DEFAULT_SETTINGS, REFERENCE_STAGES, type Regression, type SettingsVariant } from './service.js';
-import { loadStudySeries, nabStudy, windowPairs, NAB_TREATMENTS, type NabCell, type Treatment } from './nabStudy.js';
-import { nabServiceStudy, type NabServiceCell } from './nabService.js';
+import { loadStudySeries, nabStudy, windowPairs, NAB_TREATMENTS, type NabCell } from './nabStudy.js';
+import { NAB_SERVICE_TREATMENTS, nabServiceStudy, type NabServiceCell } from './nabService.js';
 import { OLD_DEFAULT_SETTINGS, SETTINGS_ALTERNATIVES } from './settings.js';
 import { AGGREGATE_SERVICE_VARIANTS, aggregateAaCell, aggregateDetectionCell, type AggregateAaCell, type AggregateArm, type AggregateDetectionCell } from './aggregateStudy.js';
 import { SERIES_TREATMENTS, seriesCells, type SeriesCell } from './seriesStudy.js';
@@ -261,9 +261,11 @@ section('nab', 'Real series (NAB): A/A window pairs and pre-anomaly vs anomaly p
       }),
     );
   }
-  console.log('\nPer series, defaults (flagged / pairs):');
-  for (const c of cells.filter((x) => x.treatment === 'defaults')) {
-    console.log(`- ${c.kind} ${c.hours} h: ${Object.entries(c.bySeries).map(([s, v]) => `${s} ${v.flagged}/${v.pairs}`).join('; ')}`);
+  for (const t of ['defaults', "aggregate 'auto'"]) {
+    console.log(`\nPer series, ${t} (flagged / pairs):`);
+    for (const c of cells.filter((x) => x.treatment === t)) {
+      console.log(`- ${c.kind} ${c.hours} h: ${Object.entries(c.bySeries).map(([s, v]) => `${s} ${v.flagged}/${v.pairs}`).join('; ')}`);
+    }
   }
   const service: NabServiceCell[] = nabServiceStudy({ seed: SEED, series, pairs, runs: runsOf(100) });
   console.log('\n### Whole judge on real series: 6 SLIs, one real A/A window pair per series drawn at random\n');
@@ -285,7 +287,8 @@ section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none
   // 1. independent data, A/A (the same draws as the sliAa cells)
   const aa: AggregateAaCell[] = [];
   for (const family of ['normal', 'lognormal', 'pareto', 'zeroInflated'] as const) {
-    for (const [n, runs] of [[20, 1200], [100, 400], [1000, 200]] as const) aa.push(aggregateAaCell({ seed: SEED, family, n, runs: runsOf(runs) }));
+    // at 20 points per side `auto` cannot aggregate (it keeps minSamples = 20 blocks): not measured
+    for (const [n, runs] of [[100, 400], [1000, 200]] as const) aa.push(aggregateAaCell({ seed: SEED, family, n, runs: runsOf(runs) }));
   }
   console.log('### Independent data, healthy canary (one SLI)\n');
   table(['family', 'points/side', 'runs', ...arms.map((a) => `Mann–Whitney fails: ${a}`), 'aggregated (auto)', 'aggregated (ρ̂ significant)', 'p99 fails: none', 'p99 fails: auto'],
@@ -305,9 +308,14 @@ section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none
     detection.map((c) => [c.scenario, String(c.size), c.sorted ? 'sorted by value' : 'time', String(c.runs), ...armCells(c.arms), p(c.arms.auto.aggregated), String(c.arms.auto.medianBlockSize)]));
   // 3. AR(1) series (the same draws as the series section)
   const seriesTreatments = SERIES_TREATMENTS.filter((t) => t.name === 'raw (defaults)' || t.name === "aggregate 'auto' (judge)" || t.name === 'block mean auto if ρ̂ significant (harness)');
+  // the series section measured every treatment on the same draws: reuse its cells when it ran
+  const fromSeries = (results.series as { cells: SeriesCell[] } | undefined)?.cells;
   const series: SeriesCell[] = [];
   for (const [phi, n] of [[0.5, 180], [0.7, 180], [0.9, 180], [0.9, 1000]] as const) {
-    for (const shift of [0, 0.1]) series.push(...seriesCells({ seed: SEED, phi, n, shift, runs: runsOf(300), treatments: seriesTreatments }));
+    for (const shift of [0, 0.1]) {
+      const known = fromSeries?.filter((c) => c.phi === phi && c.n === n && c.shift === shift && seriesTreatments.some((t) => t.name === c.treatment));
+      series.push(...(known && known.length === seriesTreatments.length ? known : seriesCells({ seed: SEED, phi, n, shift, runs: runsOf(300), treatments: seriesTreatments })));
+    }
   }
   console.log('\n### AR(1) series (mean 50, sd 10), one SLI\n');
   table(['φ', 'points/side', 'canary level', 'treatment', 'runs', `fails (${DEF_LABEL})`, 'median block size'],
@@ -315,12 +323,10 @@ section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none
   // 4. real series (NAB)
   const nabSeries = loadStudySeries();
   const pairs = windowPairs(nabSeries, [2, 6, 24]);
-  const nabTreatments: Treatment[] = [
-    { name: 'defaults' },
-    { name: "aggregate 'auto'", sli: { aggregate: 'auto' } },
-    { name: 'block mean auto if ρ̂ significant (harness)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20, significantOnly: true } },
-  ];
-  const nab = nabStudy(pairs, nabTreatments);
+  const nabTreatments = NAB_TREATMENTS.filter((t) => ['defaults', "aggregate 'auto'", 'block mean auto if ρ̂ significant (harness)'].includes(t.name));
+  // the nab section judged every pair under these treatments: reuse its cells when it ran
+  const fromNab = results.nab as { cells: NabCell[]; service: NabServiceCell[] } | undefined;
+  const nab = fromNab ? fromNab.cells.filter((c) => nabTreatments.some((t) => t.name === c.treatment)) : nabStudy(pairs, nabTreatments);
   console.log('\n### Real series (NAB), one SLI, direction either\n');
   table(['pairs', 'treatment', ...[2, 6, 24].map((h) => `${h} h windows`)],
     (['adjacent', 'dayApart', 'interleaved', 'anomaly'] as const).flatMap((kind) => nabTreatments.map((t) => [
@@ -330,12 +336,16 @@ section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none
         return c ? `${p(c.flagged)} (${c.pairs})${c.insufficient.k > 0 ? `, insufficient ${pct(c.insufficient.rate)}` : ''}` : 'n/a';
       }),
     ])));
-  const nabService = nabServiceStudy({ seed: SEED, series: nabSeries, pairs, runs: runsOf(100), treatments: nabTreatments.slice(0, 2) });
+  const serviceTreatments = NAB_SERVICE_TREATMENTS.filter((t) => t.name === 'defaults' || t.name === "aggregate 'auto'");
+  const nabService = fromNab
+    ? fromNab.service.filter((c) => serviceTreatments.some((t) => t.name === c.treatment))
+    : nabServiceStudy({ seed: SEED, series: nabSeries, pairs, runs: runsOf(100), treatments: serviceTreatments });
   console.log('\n### Real series (NAB), 6-SLI judge, 6-hour A/A pairs\n');
   table(['pairs', 'settings', 'runs', 'verdict fail', 'verdict not pass'], nabService.map((c) => [c.kind, c.treatment, String(c.runs), p(c.fail), p(c.notPass)]));
   // 5. the 15-SLI service (the same draws as judgeAa and judgeDetection)
   const service: Array<{ name: string; stage: string; variants: JudgeStudyVariant[] }> = [];
-  const aaPlan: Array<[keyof typeof REFERENCE_STAGES, number]> = [['minimum', 300], ['onePercent', 100], ['tenPercent', 100], ['large', 20]];
+  // (the minimum stage has 20 points per SLI: `auto` cannot aggregate there)
+  const aaPlan: Array<[keyof typeof REFERENCE_STAGES, number]> = [['onePercent', 100], ['tenPercent', 100]];
   for (const [key, runs] of aaPlan) {
     service.push({ name: 'healthy', stage: key, variants: judgeStudy({ seed: SEED, name: 'aa', size: REFERENCE_STAGES[key], regression: null, variants: AGGREGATE_SERVICE_VARIANTS, runs: runsOf(runs) }) });
   }
