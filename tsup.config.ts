@@ -2,14 +2,15 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // the library: ESM + CJS + .d.ts
-    entry: { index: 'src/index.ts' },
+    // the library: ESM + CJS + .d.ts; `canary-judge/io` holds the Node-only input adapters
+    entry: { index: 'src/index.ts', io: 'src/io/index.ts' },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', io: 'src/io/index.ts' } },
     sourcemap: true,
     clean: true,
     target: 'node18',
-    splitting: false,
+    // shared chunks: one CanaryJudgeError class for both entry points, so instanceof holds across them
+    splitting: true,
     treeshake: true,
   },
   {

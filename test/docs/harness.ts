@@ -137,6 +137,7 @@ export function transformTs(code: string, doc: string, firstLine: number): strin
   const target = (spec: string): string => {
     // the package, also as Deno writes it (npm:canary-judge@0.1)
     if (/^(npm:)?canary-judge(@[^/]*)?$/.test(spec)) return pathToFileURL(join(ROOT, 'src/index.ts')).href;
+    if (/^(npm:)?canary-judge(@[^/]*)?\/io$/.test(spec)) return pathToFileURL(join(ROOT, 'src/io/index.ts')).href;
     if (spec.startsWith('./') || spec.startsWith('../')) {
       const abs = resolve(docDir, spec);
       const ts = abs.replace(/\.js$/, '.ts');

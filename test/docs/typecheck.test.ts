@@ -59,7 +59,7 @@ const program = ts.createProgram(
     allowImportingTsExtensions: true,
     types: ['node'],
     typeRoots: [join(ROOT, 'node_modules/@types')],
-    paths: { 'canary-judge': [index], 'npm:canary-judge@0.1': [index] },
+    paths: { 'canary-judge': [index], 'npm:canary-judge@0.1': [index], 'canary-judge/io': [join(ROOT, 'src/io/index.ts')] },
   },
 );
 
