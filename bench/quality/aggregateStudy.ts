@@ -46,7 +46,7 @@ export interface AggregateArm {
 type Arm = { name: string; sli: Partial<SliConfig>; significantOnly?: boolean };
 
 const ARMS: readonly Arm[] = [
-  { name: 'none', sli: {} },
+  { name: 'none', sli: { aggregate: 'none' } },
   { name: 'auto', sli: { aggregate: 'auto' } },
   { name: 'auto if ρ̂ significant (harness)', sli: {}, significantOnly: true },
 ];

@@ -80,11 +80,12 @@ function prepareSamples(sli: ResolvedSli, side: Extract<Side, { kind: 'samples' 
  * Block aggregation (batch means) of both sides with one block size, against autocorrelation: a fixed size, or
  * `auto` from the lag-1 autocorrelation (keeping at least `minSamples` blocks per side).
  */
-function aggregateSides(sli: ResolvedSli, b: Float64Array, c: Float64Array, minSamples: number): { b: Float64Array; c: Float64Array; size: number } {
-  if (sli.aggregate === 'none') return { b, c, size: 1 };
-  const size = sli.aggregate === 'auto' ? autoBlockSize(b, c, minSamples) : sli.aggregate.size;
+function aggregateSides(sli: ResolvedSli, b: Float64Array, c: Float64Array, minSamples: number, timeSeries: boolean): { b: Float64Array; c: Float64Array; size: number } {
+  const spec = sli.aggregate ?? (timeSeries && (sli.test ?? 'mannWhitney') === 'mannWhitney' ? 'auto' : 'none');
+  if (spec === 'none') return { b, c, size: 1 };
+  const size = spec === 'auto' ? autoBlockSize(b, c, minSamples) : spec.size;
   if (size <= 1) return { b, c, size: 1 };
-  const stat = sli.aggregate === 'auto' ? 'mean' : sli.aggregate.stat ?? 'mean';
+  const stat = spec === 'auto' ? 'mean' : spec.stat ?? 'mean';
   return {
     b: blockAggregate(b, { size, stat, remainder: 'drop' }),
     c: blockAggregate(c, { size, stat, remainder: 'drop' }),
@@ -158,7 +159,7 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
     return final(base, 'error', `${sli.name} could not be judged: ${b.failed ? `baseline: ${b.reason}` : `canary: ${c.reason}`}.`);
   }
   const minSamples = sli.minSamples ?? JUDGE_DEFAULTS.sli.minSamples;
-  const blocks = aggregateSides(sli, b.values, c.values, minSamples);
+  const blocks = aggregateSides(sli, b.values, c.values, minSamples, baseline.timestamps !== null && canary.timestamps !== null);
   const bSorted = sortFloat64(blocks.b);
   const cSorted = sortFloat64(blocks.c);
   if (blocks.size > 1) {

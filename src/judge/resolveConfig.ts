@@ -35,7 +35,8 @@ export interface ResolvedSli {
   period: number;
   canaryShare: number | null;
   tuningSampleSize: number | null;
-  aggregate: AggregateConfig;
+  /** null: by the data (auto for mannWhitney on time series, none otherwise). */
+  aggregate: AggregateConfig | null;
 }
 
 /** A judge config with every default filled in. */
@@ -101,7 +102,7 @@ export function resolveConfig(config: JudgeConfig): ResolvedConfig {
     period: parseDuration(s.period ?? d.sli.period, 'period'),
     canaryShare: s.canaryShare ?? null,
     tuningSampleSize: s.tuningSampleSize ?? null,
-    aggregate: s.aggregate ?? 'none',
+    aggregate: s.aggregate ?? null,
   }));
   return {
     slis,

@@ -95,9 +95,11 @@ export interface SliConfig {
   /** Smoothing (default `'none'`). */
   smoothing?: SmoothingConfig;
   /**
-   * Block aggregation against autocorrelation (default `'none'`): replace each side by the means of consecutive
-   * blocks of points (time order) before testing. `'auto'` takes the block size from the lag-1 autocorrelation
-   * (⌈(1 + ρ)/(1 − ρ)⌉, keeping at least `minSamples` blocks); or a fixed `{ size, stat }`.
+   * Block aggregation against autocorrelation: replace each side by the means of consecutive blocks of points
+   * (time order) before testing. `'auto'` takes the block size from the lag-1 autocorrelation (⌈(1 + ρ)/(1 − ρ)⌉
+   * when ρ is significant, keeping at least `minSamples` blocks); or a fixed `{ size, stat }`. Default: `'auto'`
+   * for `mannWhitney` SLIs whose data are time series (timestamps on both sides), `'none'` otherwise (a plain
+   * array carries no guarantee that its order is time; docs/quality.md).
    */
   aggregate?: AggregateConfig;
   /** A muted SLI is computed and reported but never counts in the score (default false). */

@@ -69,7 +69,7 @@ describe('A/A: autocorrelated data (AR(1), φ = 0.9)', () => {
   it("the judge's aggregate: 'auto' cuts the false-fail rate (allowed 5%) from ~18% to under 10%", () => {
     // explicit allowed changes, so the claim does not move with the defaults
     const treatments = [
-      { name: 'raw', sli: { allowedIncrease: 0.05 } },
+      { name: 'raw', sli: { allowedIncrease: 0.05, aggregate: 'none' as const } },
       { name: 'auto', sli: { allowedIncrease: 0.05, aggregate: 'auto' as const } },
     ];
     const cells = seriesCells({ seed: SEED, phi: 0.9, n: 180, shift: 0, runs: 200, treatments });
