@@ -1,14 +1,17 @@
 /**
- * Should `aggregate: 'auto'` be the judge's default for sample SLIs? The judge's own block aggregation
- * (src/judge/judgeSli.ts: batch means of ⌈(1 + ρ̂)/(1 − ρ̂)⌉ points, ρ̂ the lag-1 autocorrelation, keeping at
- * least `minSamples` blocks) measured through `judge()`, paired with `aggregate: 'none'` on the same data:
+ * What does `aggregate: 'auto'` do, and where should it be the default? The judge's own block aggregation
+ * (src/judge/judgeSli.ts: batch means of ⌈(1 + ρ̂)/(1 − ρ̂)⌉ points, ρ̂ the lag-1 autocorrelation, only when ρ̂ is
+ * significant, keeping at least `minSamples` blocks) measured through `judge()`, paired with `aggregate: 'none'`
+ * (the old default, still the default for plain arrays) on the same data. Since commit "judge default: aggregate
+ * 'auto' for mannWhitney SLIs on time series", `auto` is the default for Mann–Whitney SLIs given as time series:
  *
  * - **independent data** (normal, lognormal, Pareto, zero-inflated): A/A false fails of Mann–Whitney and of the
  *   p99 quantile test, and how often `auto` aggregates at all (it must cost nothing here);
  * - **regressions on independent data**: latency +10 % / +25 % (Mann–Whitney), the p99-only tail regression
  *   (quantile test), the memory leak (an AR(1) series); the same samples handed over sorted (an export ordered by
  *   value, not by time) to show what `auto` does when the order of the samples is not time;
- * - the harness-side variant "aggregate only when ρ̂ is significant" (blocks.ts) next to the judge's rule.
+ * - the automatic size as it was before the significance gate (harness-side, blocks.ts `ungatedAutoBlockSize`),
+ *   to show what the gate changed.
  *
  * Every cell draws the same data as the cell of the same name in sliAa.ts / sliDetection.ts (same cell seed), so
  * the `none` columns reproduce those tables. AR(1) series, real NAB pairs and the 15-SLI service reuse
@@ -20,14 +23,18 @@ import type { SliConfig, SliResult, TimeSeries } from '../../src/judge/types.js'
 import { aggregateSides } from './blocks.js';
 import { drawFamily, type Family } from './families.js';
 import { cellRandom, medianOf, Tally, type Proportion } from './montecarlo.js';
-import { DEFAULT_SETTINGS, SERVICE_SAMPLE_SLIS, SERVICE_SERIES_SLIS, type SettingsVariant } from './service.js';
+import { DEFAULT_SETTINGS, SERVICE_SAMPLE_SLIS, type SettingsVariant } from './service.js';
+import { OLD_AGGREGATE_SETTINGS } from './settings.js';
 import type { SliScenario } from './sliDetection.js';
 
-/** The 15-SLI service variants: the defaults, `auto` on every sample SLI, `auto` on the time-series SLIs only. */
+/**
+ * The 15-SLI service variants: the defaults (`auto` on the four time-series SLIs, by the judge's default), the old
+ * default (`'none'` on them, so on every SLI), and `auto` on every sample SLI (plain arrays and quantile SLIs too).
+ */
 export const AGGREGATE_SERVICE_VARIANTS: readonly SettingsVariant[] = Object.freeze([
   DEFAULT_SETTINGS,
+  OLD_AGGREGATE_SETTINGS,
   { name: "aggregate 'auto' on every sample SLI", sli: { aggregate: 'auto' }, only: SERVICE_SAMPLE_SLIS },
-  { name: "aggregate 'auto' on the time-series SLIs", sli: { aggregate: 'auto' }, only: SERVICE_SERIES_SLIS },
 ]);
 
 /** Outcome shares of one way of judging in one cell. */
@@ -43,12 +50,16 @@ export interface AggregateArm {
   insufficient: Proportion;
 }
 
-type Arm = { name: string; sli: Partial<SliConfig>; significantOnly?: boolean };
+type Arm = { name: string; sli: Partial<SliConfig>; ungated?: boolean };
+
+/** Name of the harness arm: the automatic size before the significance gate. */
+export const UNGATED_ARM = 'auto without the gate (before; harness)';
 
 const ARMS: readonly Arm[] = [
   { name: 'none', sli: { aggregate: 'none' } },
   { name: 'auto', sli: { aggregate: 'auto' } },
-  { name: 'auto if ρ̂ significant (harness)', sli: {}, significantOnly: true },
+  // pre-aggregated plain arrays: the judge's default for them is 'none', so they are not aggregated twice
+  { name: UNGATED_ARM, sli: { aggregate: 'none' }, ungated: true },
 ];
 
 class ArmTally {
@@ -74,7 +85,7 @@ const valuesOf = (x: Float64Array | TimeSeries): Float64Array => (x instanceof F
 
 /** Judges one pair of sides under every arm (one judge call for the judge's arms, pre-aggregated for the harness arm). */
 function judgeArms(base: SliConfig, baseline: Float64Array | TimeSeries, canary: Float64Array | TimeSeries, arms: readonly Arm[], tallies: ArmTally[]): void {
-  const judgeArmsList = arms.map((a, i) => ({ a, i })).filter(({ a }) => !a.significantOnly);
+  const judgeArmsList = arms.map((a, i) => ({ a, i })).filter(({ a }) => !a.ungated);
   const slis = judgeArmsList.map(({ a, i }) => ({ ...base, ...a.sli, name: `arm${i}` }));
   const data = Object.fromEntries(slis.map((s) => [s.name, { baseline, canary }]));
   const v = judge({ slis }, data);
@@ -83,8 +94,8 @@ function judgeArms(base: SliConfig, baseline: Float64Array | TimeSeries, canary:
     tallies[i].add(r, typeof r.details.blockSize === 'number' ? r.details.blockSize : 1);
   });
   arms.forEach((a, i) => {
-    if (!a.significantOnly) return;
-    const agg = aggregateSides(valuesOf(baseline), valuesOf(canary), { size: 'auto', stat: 'mean', minBlocks: base.minSamples ?? 20, significantOnly: true });
+    if (!a.ungated) return;
+    const agg = aggregateSides(valuesOf(baseline), valuesOf(canary), { size: 'auto', stat: 'mean', minBlocks: base.minSamples ?? 20, ungated: true });
     const r = judge({ slis: [{ ...base, ...a.sli, name: 'x' }] }, { x: { baseline: agg.baseline, canary: agg.canary } }).slis[0];
     tallies[i].add(r, agg.size);
   });
@@ -103,12 +114,13 @@ export interface AggregateAaCell {
 
 /**
  * A/A cell: healthy baseline and canary from one family (the same draws as sliAa.ts's cell of that family and
- * size), judged with `aggregate: 'none'`, `'auto'` and the harness's significance-gated variant.
+ * size), judged with `aggregate: 'none'`, `'auto'` and the automatic size without the significance gate.
  *
  * @example
  * ```ts
  * const c = aggregateAaCell({ seed: 1, family: 'lognormal', n: 100, runs: 200 });
- * c.mannWhitney.auto.aggregated.rate; // ≈ 0.45: ρ̂ > 0 by chance gives blocks of 2
+ * c.mannWhitney.auto.aggregated.rate; // ≈ 0.03: ρ̂ is significant by chance in a few runs
+ * c.mannWhitney[UNGATED_ARM].aggregated.rate; // ≈ 0.45: without the gate ρ̂ > 0 by chance gives blocks of 2
  * ```
  */
 export function aggregateAaCell(options: { seed: number; family: Family; n: number; runs: number }): AggregateAaCell {

@@ -164,18 +164,23 @@ export interface Treatment {
   blocks?: BlockSpec;
 }
 
-/** The treatments compared on the real pairs (every SLI field not listed at the judge's default: ±5 %). */
+/**
+ * The treatments compared on the real pairs (every SLI field not listed at the judge's default: ±5 %, and
+ * `aggregate: 'auto'`, the default for Mann–Whitney SLIs on time series; the pairs carry timestamps).
+ */
 export const NAB_TREATMENTS: readonly Treatment[] = [
   { name: 'defaults' },
+  { name: "aggregate 'none' (old default)", sli: { aggregate: 'none' } },
   { name: 'allowed 10% (old default)', sli: { allowedIncrease: 0.1, allowedDecrease: 0.1 } },
+  { name: "allowed 10%, aggregate 'none' (both old defaults)", sli: { allowedIncrease: 0.1, allowedDecrease: 0.1, aggregate: 'none' } },
   { name: 'allowed 20%', sli: { allowedIncrease: 0.2, allowedDecrease: 0.2 } },
   { name: 'confidence 99%', sli: { confidence: 0.99 } },
   { name: 'confidence 90%', sli: { confidence: 0.9 } },
-  { name: 'EWMA α 0.3', sli: { smoothing: { method: 'ewma', alpha: 0.3 } } },
-  { name: 'rolling median 5', sli: { smoothing: { method: 'rollingMedian', window: 5 } } },
-  { name: "aggregate 'auto'", sli: { aggregate: 'auto' } },
-  { name: "allowed 10%, aggregate 'auto'", sli: { allowedIncrease: 0.1, allowedDecrease: 0.1, aggregate: 'auto' } },
-  { name: 'block mean auto if ρ̂ significant (harness)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20, significantOnly: true } },
+  { name: "EWMA α 0.3, aggregate 'none'", sli: { smoothing: { method: 'ewma', alpha: 0.3 }, aggregate: 'none' } },
+  { name: "rolling median 5, aggregate 'none'", sli: { smoothing: { method: 'rollingMedian', window: 5 }, aggregate: 'none' } },
+  { name: 'EWMA α 0.3 (then aggregated)', sli: { smoothing: { method: 'ewma', alpha: 0.3 } } },
+  // pre-aggregated plain arrays: the judge's default for them is 'none', so they are not aggregated twice
+  { name: 'block mean auto without the gate (before; harness)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20, ungated: true } },
   { name: 'aggregate { size: 3 } (15 min)', sli: { aggregate: { size: 3 } } },
   { name: 'aggregate { size: 6 } (30 min), minSamples 10', sli: { aggregate: { size: 6 }, minSamples: 10 } },
 ];

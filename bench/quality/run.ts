@@ -21,8 +21,8 @@ import { judgeStudy, type JudgeStudyVariant } from './judgeStudy.js';
 import { DEFAULT_SETTINGS, REFERENCE_STAGES, type Regression, type SettingsVariant } from './service.js';
 import { loadStudySeries, nabStudy, windowPairs, NAB_TREATMENTS, type NabCell } from './nabStudy.js';
 import { NAB_SERVICE_TREATMENTS, nabServiceStudy, type NabServiceCell } from './nabService.js';
-import { OLD_DEFAULT_SETTINGS, SETTINGS_ALTERNATIVES } from './settings.js';
-import { AGGREGATE_SERVICE_VARIANTS, aggregateAaCell, aggregateDetectionCell, type AggregateAaCell, type AggregateArm, type AggregateDetectionCell } from './aggregateStudy.js';
+import { OLD_AGGREGATE_SETTINGS, OLD_DEFAULT_SETTINGS, SETTINGS_ALTERNATIVES } from './settings.js';
+import { AGGREGATE_SERVICE_VARIANTS, UNGATED_ARM, aggregateAaCell, aggregateDetectionCell, type AggregateAaCell, type AggregateArm, type AggregateDetectionCell } from './aggregateStudy.js';
 import { SERIES_TREATMENTS, seriesCells, type SeriesCell } from './seriesStudy.js';
 import { SEQUENTIAL_SCENARIOS, sequentialCountAa, sequentialDetection, sequentialFamilyAa, type SequentialCell } from './sequentialStudy.js';
 
@@ -120,16 +120,19 @@ section('judgeAa', 'A/A false-fail rate of the whole judge (15-SLI service, heal
   const variants = [DEFAULT_SETTINGS, OLD_DEFAULT_SETTINGS];
   const out: Record<string, JudgeStudyVariant[]> = {};
   const rows: string[][] = [];
-  const plan: Array<[keyof typeof REFERENCE_STAGES, number, readonly number[]]> = [
-    ['minimum', 300, [1]],
-    ['onePercent', 100, [1 / 3, 2 / 3, 1]],
-    ['tenPercent', 100, [1 / 3, 2 / 3, 1]],
-    ['large', 20, [1]],
-    ['huge', 6, [1]],
+  // the old aggregate default ('none' on the series SLIs) where `auto` can act and the aggregate section does not
+  // measure it (at the minimum stage 20 points per SLI leave no room for blocks: identical to the defaults)
+  const withOldAggregate = [...variants, OLD_AGGREGATE_SETTINGS];
+  const plan: Array<[keyof typeof REFERENCE_STAGES, number, readonly number[], readonly SettingsVariant[]]> = [
+    ['minimum', 300, [1], variants],
+    ['onePercent', 100, [1 / 3, 2 / 3, 1], variants],
+    ['tenPercent', 100, [1 / 3, 2 / 3, 1], variants],
+    ['large', 20, [1], withOldAggregate],
+    ['huge', 6, [1], withOldAggregate],
   ];
-  for (const [key, runs, looks] of plan) {
+  for (const [key, runs, looks, stageVariants] of plan) {
     const size = REFERENCE_STAGES[key];
-    const vs = judgeStudy({ seed: SEED, name: 'aa', size, regression: null, variants, looks, runs: runsOf(runs) });
+    const vs = judgeStudy({ seed: SEED, name: 'aa', size, regression: null, variants: stageVariants, looks, runs: runsOf(runs) });
     out[key] = vs;
     rows.push(...judgeRows(size.label, vs));
   }
@@ -145,7 +148,7 @@ section('judgeAa', 'A/A false-fail rate of the whole judge (15-SLI service, heal
     const list = Object.entries(m).map(([s, x]) => `${s} ${pct(x.rate)}`).join(', ');
     if (list) console.log(`- ${k}: ${list}`);
   }
-  return { stages: REFERENCE_STAGES, variants: [...variants, ...SETTINGS_ALTERNATIVES], results: out };
+  return { stages: REFERENCE_STAGES, variants: [...withOldAggregate, ...SETTINGS_ALTERNATIVES], results: out };
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -261,7 +264,7 @@ section('nab', 'Real series (NAB): A/A window pairs and pre-anomaly vs anomaly p
       }),
     );
   }
-  for (const t of ['defaults', "aggregate 'auto'"]) {
+  for (const t of ['defaults', "aggregate 'none' (old default)"]) {
     console.log(`\nPer series, ${t} (flagged / pairs):`);
     for (const c of cells.filter((x) => x.treatment === t)) {
       console.log(`- ${c.kind} ${c.hours} h: ${Object.entries(c.bySeries).map(([s, v]) => `${s} ${v.flagged}/${v.pairs}`).join('; ')}`);
@@ -282,7 +285,7 @@ section('nab', 'Real series (NAB): A/A window pairs and pre-anomaly vs anomaly p
 
 // ---------------------------------------------------------------------------------------------------------------
 section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none'), paired on the same data", () => {
-  const arms = ['none', 'auto', 'auto if ρ̂ significant (harness)'];
+  const arms = ['none', 'auto', UNGATED_ARM];
   const armCells = (a: Record<string, AggregateArm>) => arms.map((k) => p(a[k].flagged));
   // 1. independent data, A/A (the same draws as the sliAa cells)
   const aa: AggregateAaCell[] = [];
@@ -291,7 +294,7 @@ section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none
     for (const [n, runs] of [[100, 400], [1000, 200]] as const) aa.push(aggregateAaCell({ seed: SEED, family, n, runs: runsOf(runs) }));
   }
   console.log('### Independent data, healthy canary (one SLI)\n');
-  table(['family', 'points/side', 'runs', ...arms.map((a) => `Mann–Whitney fails: ${a}`), 'aggregated (auto)', 'aggregated (ρ̂ significant)', 'p99 fails: none', 'p99 fails: auto'],
+  table(['family', 'points/side', 'runs', ...arms.map((a) => `Mann–Whitney fails: ${a}`), 'aggregated (auto)', 'aggregated (auto without the gate)', 'p99 fails: none', 'p99 fails: auto'],
     aa.map((c) => [c.family, String(c.n), String(c.runs), ...armCells(c.mannWhitney), p(c.mannWhitney.auto.aggregated), p(c.mannWhitney[arms[2]].aggregated), p(c.quantile.none.flagged), p(c.quantile.auto.flagged)]));
   // 2. regressions (the same draws as the sliDetection cells)
   const plan: Array<[string, number, boolean]> = [
@@ -304,10 +307,10 @@ section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none
     return aggregateDetectionCell({ seed: SEED, scenario, size, runs: runsOf(120), sorted });
   });
   console.log('\n### Regressions (one SLI, caught at the default ±5 %)\n');
-  table(['regression', 'size/side', 'order', 'runs', ...arms.map((a) => `caught: ${a}`), 'aggregated (auto)', 'median block size (auto)'],
-    detection.map((c) => [c.scenario, String(c.size), c.sorted ? 'sorted by value' : 'time', String(c.runs), ...armCells(c.arms), p(c.arms.auto.aggregated), String(c.arms.auto.medianBlockSize)]));
+  table(['regression', 'size/side', 'order', 'runs', ...arms.map((a) => `caught: ${a}`), 'aggregated (auto)', 'median block size (auto)', 'aggregated (auto without the gate)'],
+    detection.map((c) => [c.scenario, String(c.size), c.sorted ? 'sorted by value' : 'time', String(c.runs), ...armCells(c.arms), p(c.arms.auto.aggregated), String(c.arms.auto.medianBlockSize), p(c.arms[UNGATED_ARM].aggregated)]));
   // 3. AR(1) series (the same draws as the series section)
-  const seriesTreatments = SERIES_TREATMENTS.filter((t) => t.name === 'raw (defaults)' || t.name === "aggregate 'auto' (judge)" || t.name === 'block mean auto if ρ̂ significant (harness)');
+  const seriesTreatments = SERIES_TREATMENTS.filter((t) => t.name === "defaults (aggregate 'auto')" || t.name === "raw: aggregate 'none' (old default)");
   // the series section measured every treatment on the same draws: reuse its cells when it ran
   const fromSeries = (results.series as { cells: SeriesCell[] } | undefined)?.cells;
   const series: SeriesCell[] = [];
@@ -323,7 +326,7 @@ section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none
   // 4. real series (NAB)
   const nabSeries = loadStudySeries();
   const pairs = windowPairs(nabSeries, [2, 6, 24]);
-  const nabTreatments = NAB_TREATMENTS.filter((t) => ['defaults', "aggregate 'auto'", 'block mean auto if ρ̂ significant (harness)'].includes(t.name));
+  const nabTreatments = NAB_TREATMENTS.filter((t) => ['defaults', "aggregate 'none' (old default)", 'block mean auto without the gate (before; harness)'].includes(t.name));
   // the nab section judged every pair under these treatments: reuse its cells when it ran
   const fromNab = results.nab as { cells: NabCell[]; service: NabServiceCell[] } | undefined;
   const nab = fromNab ? fromNab.cells.filter((c) => nabTreatments.some((t) => t.name === c.treatment)) : nabStudy(pairs, nabTreatments);
@@ -336,7 +339,7 @@ section('aggregate', "Block aggregation by the judge (aggregate: 'auto' vs 'none
         return c ? `${p(c.flagged)} (${c.pairs})${c.insufficient.k > 0 ? `, insufficient ${pct(c.insufficient.rate)}` : ''}` : 'n/a';
       }),
     ])));
-  const serviceTreatments = NAB_SERVICE_TREATMENTS.filter((t) => t.name === 'defaults' || t.name === "aggregate 'auto'");
+  const serviceTreatments = NAB_SERVICE_TREATMENTS.filter((t) => t.name === 'defaults' || t.name === "aggregate 'none' (old default)");
   const nabService = fromNab
     ? fromNab.service.filter((c) => serviceTreatments.some((t) => t.name === c.treatment))
     : nabServiceStudy({ seed: SEED, series: nabSeries, pairs, runs: runsOf(100), treatments: serviceTreatments });

@@ -1,7 +1,8 @@
 /**
  * Autocorrelated series under control: a stationary Gaussian AR(1) metric (mean 50, sd 10, one point per 10 s),
- * healthy (A/A) or with its level raised by 10 % in the canary, judged raw, with the judge's block aggregation
- * (`aggregate: 'auto'`), with harness-side block aggregation variants (blocks.ts), or smoothed.
+ * healthy (A/A) or with its level raised by 10 % in the canary, given to the judge as a time series (timestamps),
+ * judged at the defaults (which aggregate it: `aggregate: 'auto'` is the default for Mann–Whitney SLIs on time
+ * series), raw (`aggregate: 'none'`, the old default), smoothed, or with a harness-side block variant (blocks.ts).
  * @module
  */
 import { judge } from '../../src/judge/judge.js';
@@ -19,11 +20,12 @@ export interface SeriesTreatment {
 
 /** The treatments compared. */
 export const SERIES_TREATMENTS: readonly SeriesTreatment[] = [
-  { name: 'raw (defaults)' },
-  { name: 'EWMA α 0.3', sli: { smoothing: { method: 'ewma', alpha: 0.3 } } },
-  { name: "aggregate 'auto' (judge)", sli: { aggregate: 'auto' } },
+  { name: "defaults (aggregate 'auto')" },
+  { name: "raw: aggregate 'none' (old default)", sli: { aggregate: 'none' } },
+  { name: "EWMA α 0.3, aggregate 'none'", sli: { smoothing: { method: 'ewma', alpha: 0.3 }, aggregate: 'none' } },
+  { name: "EWMA α 0.3, then aggregate 'auto' (defaults)", sli: { smoothing: { method: 'ewma', alpha: 0.3 } } },
+  // pre-aggregated plain arrays: the judge's default for them is 'none', so they are not aggregated twice
   { name: 'block mean auto, uncapped, minSamples 10 (harness)', blocks: { size: 'auto', stat: 'mean' }, sli: { minSamples: 10 } },
-  { name: 'block mean auto if ρ̂ significant (harness)', blocks: { size: 'auto', stat: 'mean', minBlocks: 20, significantOnly: true } },
 ];
 
 /** One cell: a treatment on one (φ, n, shift) setting. */

@@ -3,8 +3,8 @@
 // from scipy.stats.binom: a count above binom.isf(a, R, p) (or below binom.ppf(a, R, p)) has probability < a
 // when the true rate is p.
 import { describe, it, expect } from 'vitest';
-import { aggregateAaCell, aggregateDetectionCell, AGGREGATE_SERVICE_VARIANTS } from '../../bench/quality/aggregateStudy.js';
-import { aggregateSides, significantAutoBlockSize } from '../../bench/quality/blocks.js';
+import { aggregateAaCell, aggregateDetectionCell, AGGREGATE_SERVICE_VARIANTS, UNGATED_ARM } from '../../bench/quality/aggregateStudy.js';
+import { aggregateSides, autoBlockSize, lag1Autocorrelation, ungatedAutoBlockSize } from '../../bench/quality/blocks.js';
 import { serviceJudgeConfig } from '../../bench/quality/service.js';
 import { SLI_SCENARIOS } from '../../bench/quality/sliDetection.js';
 import { judge } from '../../src/judge/judge.js';
@@ -35,11 +35,11 @@ describe("aggregate: 'auto' through judge()", () => {
 
   it('independent data: auto, gated on a significant ρ̂, almost never aggregates and does not raise false fails', () => {
     const c = aggregateAaCell({ seed: SEED, family: 'lognormal', n: 100, runs: 200 });
-    // the judge's auto now has the gate ρ̂ > 1.96/√(n_b + n_c): at most binom.isf(1e-5, 200, 0.03) = 19 runs aggregated
-    // (before the gate, ⌈(1 + ρ̂)/(1 − ρ̂)⌉ = 2 for any ρ̂ > 0 aggregated about half of them)
+    // the judge's auto has the gate ρ̂ > 1.96/√(n_b + n_c): at most binom.isf(1e-5, 200, 0.03) = 19 runs aggregated
     expect(c.mannWhitney.auto.aggregated.k).toBeLessThanOrEqual(19);
-    // the gate ρ̂ > 1.96/√(n_b + n_c): at most binom.isf(1e-5, 200, 0.03) = 19
-    expect(c.mannWhitney['auto if ρ̂ significant (harness)'].aggregated.k).toBeLessThanOrEqual(19);
+    // before the gate, ⌈(1 + ρ̂)/(1 − ρ̂)⌉ = 2 for any ρ̂ > 0: more than binom.ppf(1e-5, 200, 0.3) = 38 runs aggregated
+    expect(c.mannWhitney[UNGATED_ARM].aggregated.k).toBeGreaterThan(38);
+    expect(c.mannWhitney[UNGATED_ARM].medianBlockSize).toBeLessThanOrEqual(2);
     // false fails at ±5 %: at most binom.isf(0.001, 200, 0.025) = 13, with or without aggregation
     expect(c.mannWhitney.none.flagged.k).toBeLessThanOrEqual(13);
     expect(c.mannWhitney.auto.flagged.k).toBeLessThanOrEqual(13);
@@ -61,13 +61,24 @@ describe("aggregate: 'auto' through judge()", () => {
     expect(c.arms.auto.flagged.k).toBeLessThanOrEqual(2);
   });
 
-  it('significantAutoBlockSize and the service variants', () => {
+  it('the automatic size with and without the significance gate, and the service variants', () => {
     const up = Float64Array.from({ length: 200 }, (_, i) => i);
-    expect(significantAutoBlockSize(up, up, 20)).toBe(10);
-    expect(significantAutoBlockSize([1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1])).toBe(1);
-    const series = serviceJudgeConfig(AGGREGATE_SERVICE_VARIANTS[2]);
-    expect(series.slis.filter((s) => s.aggregate === 'auto').map((s) => s.name)).toEqual(['cpu_percent', 'memory_mb', 'threadpool_queue', 'cache_hit_ratio']);
-    const samples = serviceJudgeConfig(AGGREGATE_SERVICE_VARIANTS[1]);
+    expect(autoBlockSize(up, up, 20)).toBe(10);
+    expect(ungatedAutoBlockSize(up, up, 20)).toBe(10);
+    // ρ̂ = 0.5 (numpy: sum(d[1:]*d[:-1])/sum(d*d) = 8.75/17.5 on both sides): ⌈1.5/0.5⌉ = 3 without the gate; with
+    // it, 0.5 < 1.96/√12 = 0.566, so no blocks
+    expect(ungatedAutoBlockSize([1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1])).toBe(3);
+    expect(autoBlockSize([1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1])).toBe(1);
+    // any small positive ρ̂ gives blocks of 2 without the gate (⌈(1 + ρ̂)/(1 − ρ̂)⌉ = 2 for 0 < ρ̂ ≤ 1/3): the first 16
+    // digits of π have ρ̂ = 21/116 ≈ 0.181 (numpy, as above), below 1.96/√32 = 0.346
+    const pi = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3];
+    expect(lag1Autocorrelation(pi)).toBeCloseTo(21 / 116, 12);
+    expect(ungatedAutoBlockSize(pi, pi)).toBe(2);
+    expect(autoBlockSize(pi, pi)).toBe(1);
+    const old = serviceJudgeConfig(AGGREGATE_SERVICE_VARIANTS[1]);
+    expect(old.slis.filter((s) => s.aggregate === 'none').map((s) => s.name)).toEqual(['cpu_percent', 'memory_mb', 'threadpool_queue', 'cache_hit_ratio']);
+    expect(serviceJudgeConfig(AGGREGATE_SERVICE_VARIANTS[0]).slis.every((s) => s.aggregate === undefined)).toBe(true);
+    const samples = serviceJudgeConfig(AGGREGATE_SERVICE_VARIANTS[2]);
     expect(samples.slis.filter((s) => s.aggregate === 'auto')).toHaveLength(12);
     expect(samples.slis.filter((s) => s.test === 'rate').every((s) => s.aggregate === undefined)).toBe(true);
   });

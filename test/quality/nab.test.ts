@@ -23,7 +23,8 @@ describe('real series (NAB), 6-hour windows', () => {
   });
 
   it('allowed ±10%: a concurrent-like comparison (interleaved halves) fails a healthy SLI rarely; smoothing makes before/after worse', () => {
-    // explicit allowed changes (the old default), so the claim does not move with the defaults
+    // explicit allowed changes (the old default), so the claim does not move with the allowed-change default; the
+    // pairs are time series, so both arms are judged on block means (aggregate 'auto', the default) when ρ̂ is significant
     const ten = { allowedIncrease: 0.1, allowedDecrease: 0.1 };
     const treatments = [
       { name: '±10%', sli: ten },
