@@ -1,6 +1,6 @@
 import { CanaryJudgeError } from '../errors.js';
 import { autoBlockSize, blockAggregate, preprocess } from '../preprocess/index.js';
-import { sortFloat64 } from '../stats/sortFloat64.js';
+import { sortFloat64InPlace } from '../stats/sortFloat64.js';
 import { classifyEvidence } from './classify.js';
 import { JUDGE_DEFAULTS } from './defaults.js';
 import { kayentaEvidence } from './evidence/kayentaEvidence.js';
@@ -160,8 +160,9 @@ export function judgeSli(sli: ResolvedSli, data: SliData | undefined): SliOutcom
   }
   const minSamples = sli.minSamples ?? JUDGE_DEFAULTS.sli.minSamples;
   const blocks = aggregateSides(sli, b.values, c.values, minSamples, baseline.timestamps !== null && canary.timestamps !== null);
-  const bSorted = sortFloat64(blocks.b);
-  const cSorted = sortFloat64(blocks.c);
+  // preprocess and blockAggregate return fresh arrays: sort them in place, no third copy
+  const bSorted = sortFloat64InPlace(blocks.b);
+  const cSorted = sortFloat64InPlace(blocks.c);
   if (blocks.size > 1) {
     base.samples.baseline.after = bSorted.length;
     base.samples.canary.after = cSorted.length;

@@ -141,7 +141,11 @@ export function preprocess(values: ArrayLike<number>, options: PreprocessOptions
     };
   }
 
-  const out = removeOutliers(nan.values, outlierSpec);
+  // `nan.values` is already a fresh array: steps of kind 'none' pass it on instead of copying it again
+  const n0 = nan.values.length;
+  const out = outlierSpec.kind === 'none'
+    ? { values: nan.values, removed: 0, lowerFence: null, upperFence: null, countBefore: n0, countAfter: n0 }
+    : removeOutliers(nan.values, outlierSpec);
   const outlierSummary: OutlierStepSummary = {
     spec: resolveOutlierSpec(outlierSpec),
     removed: out.removed,
@@ -151,7 +155,10 @@ export function preprocess(values: ArrayLike<number>, options: PreprocessOptions
     countAfter: out.countAfter,
   };
 
-  const sm = applySmoothing(out.values, smoothingSpec);
+  const n1 = out.values.length;
+  const sm = smoothingSpec.kind === 'none'
+    ? { values: out.values, spec: { kind: 'none' as const }, replaced: 0, countBefore: n1, countAfter: n1 }
+    : applySmoothing(out.values, smoothingSpec);
   const smoothingSummary: SmoothingStepSummary = {
     spec: sm.spec,
     replaced: sm.replaced,
