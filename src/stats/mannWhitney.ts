@@ -149,6 +149,7 @@ export function checkSortedSample(values: ArrayLike<number>, path: string): void
   }
   const n = values.length;
   if (n === 0) throw new CanaryJudgeError('EMPTY_SAMPLE', `${path} is empty`, path);
+  if (values instanceof Float64Array && sortedNaNFree(values)) return; // the common case, without per-value type checks
   let prev = values[0];
   if (typeof prev !== 'number' || prev !== prev) throw new CanaryJudgeError('NAN_IN_SAMPLE', `${path}[0] is NaN (or not a number)`, path);
   for (let i = 1; i < n; i++) {
@@ -157,6 +158,13 @@ export function checkSortedSample(values: ArrayLike<number>, path: string): void
     if (v < prev) throw new CanaryJudgeError('NOT_SORTED', `${path} must be sorted ascending (${path}[${i}] < ${path}[${i - 1}])`, path);
     prev = v;
   }
+}
+
+/** Whether a typed sample is ascending and free of NaN (one branch-light pass). */
+function sortedNaNFree(a: Float64Array): boolean {
+  let bad = 0;
+  for (let i = 1; i < a.length; i++) bad |= ((a[i] < a[i - 1]) as unknown as number) | ((a[i] !== a[i]) as unknown as number);
+  return bad === 0 && a[0] === a[0];
 }
 
 /**
