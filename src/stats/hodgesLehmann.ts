@@ -10,7 +10,7 @@ import { normalIsf, normalQuantile } from './normal.js';
 import { sortFloat64InPlace } from './sortFloat64.js';
 import { mergeRanks } from './mergeRanks.js';
 import { assertExactFeasible, exactNoTiesWork, mannWhitneyNullHalf, nullHalfCdf, type MannWhitneyNullHalf } from './mannWhitneyExact.js';
-import { checkSortedSample, copySample, type MannWhitneyAlternative, type MannWhitneyMethod } from './mannWhitney.js';
+import { checkSortedSample, copySample, sortedSampleFlags, SAMPLE_TIED_NEIGHBOURS, SAMPLE_UNSORTED_OR_NAN, type MannWhitneyAlternative, type MannWhitneyMethod } from './mannWhitney.js';
 import { pairwiseDifferenceSelector } from './pairwiseDifferenceSelect.js';
 
 /** Options of {@link hodgesLehmann}. */
@@ -172,12 +172,23 @@ export function hodgesLehmann(x: ArrayLike<number>, y: ArrayLike<number>, option
  */
 export function hodgesLehmannSorted(xSorted: ArrayLike<number>, ySorted: ArrayLike<number>, options?: HodgesLehmannOptions): HodgesLehmannResult {
   const opts = resolveOptions(options);
-  checkSortedSample(xSorted, 'x');
-  checkSortedSample(ySorted, 'y');
+  const fx = sortedFlags(xSorted, 'x');
+  const fy = sortedFlags(ySorted, 'y');
   // ascending and NaN-free: finite exactly when both ends are (the scan then names the first infinity)
   if (!finiteEnds(xSorted)) assertFinite(xSorted, 'x');
   if (!finiteEnds(ySorted)) assertFinite(ySorted, 'y');
-  return hodgesLehmannCore(xSorted, ySorted, opts);
+  const withinTies = fx === null || fy === null ? undefined : ((fx | fy) & SAMPLE_TIED_NEIGHBOURS) !== 0;
+  return hodgesLehmannCore(xSorted, ySorted, opts, withinTies);
+}
+
+/** {@link checkSortedSample}, returning the one-pass flags of a typed sample (null for other arrays). */
+function sortedFlags(values: ArrayLike<number>, path: string): number | null {
+  if (values instanceof Float64Array && values.length > 0) {
+    const flags = sortedSampleFlags(values);
+    if ((flags & SAMPLE_UNSORTED_OR_NAN) === 0) return flags;
+  }
+  checkSortedSample(values, path);
+  return null;
 }
 
 function finiteEnds(a: ArrayLike<number>): boolean {
@@ -188,7 +199,7 @@ function finiteEnds(a: ArrayLike<number>): boolean {
  * Σ (t³ − t) over the runs of equal values of one ascending sample, and how many neighbours are equal
  * (Σ (t − 1)), as `out[0]`, `out[1]`.
  */
-function withinTies(a: ArrayLike<number>, out: Float64Array): void {
+function tieRuns(a: ArrayLike<number>, out: Float64Array): void {
   let s = 0;
   let pairs = 0;
   const n = a.length;
@@ -226,7 +237,7 @@ function exactQuantile(d: MannWhitneyNullHalf, p: number): number {
   return lo;
 }
 
-function hodgesLehmannCore(xs: ArrayLike<number>, ys: ArrayLike<number>, opts: ResolvedOptions): HodgesLehmannResult {
+function hodgesLehmannCore(xs: ArrayLike<number>, ys: ArrayLike<number>, opts: ResolvedOptions, withinTies?: boolean): HodgesLehmannResult {
   const nx = xs.length;
   const ny = ys.length;
   const nm = nx * ny;
@@ -267,8 +278,10 @@ function hodgesLehmannCore(xs: ArrayLike<number>, ys: ArrayLike<number>, opts: R
   } else {
     const tx = new Float64Array(2);
     const ty = new Float64Array(2);
-    withinTies(xs, tx);
-    withinTies(ys, ty);
+    if (withinTies !== false) {
+      tieRuns(xs, tx);
+      tieRuns(ys, ty);
+    }
     tiedNeighbours = tx[1] + ty[1];
     const sigma0 = Math.sqrt((nm / 12) * (nx + ny + 1 - (tx[0] + ty[0]) / ((nx + ny) * (nx + ny - 1))));
     const end = (zq: number): EndRank => asymptoticEnd(xs, ys, zq, sigma0, alt, opts.continuity, dMin, dMax);

@@ -8,7 +8,7 @@
 import { CanaryJudgeError } from '../errors.js';
 import { normalSf } from './normal.js';
 import { sortFloat64InPlace } from './sortFloat64.js';
-import { mergeRanks, tieGroups } from './mergeRanks.js';
+import { mergeRanksKnown, tieGroups } from './mergeRanks.js';
 import {
   assertExactFeasible,
   exactNoTiesPValues,
@@ -149,7 +149,7 @@ export function checkSortedSample(values: ArrayLike<number>, path: string): void
   }
   const n = values.length;
   if (n === 0) throw new CanaryJudgeError('EMPTY_SAMPLE', `${path} is empty`, path);
-  if (values instanceof Float64Array && sortedNaNFree(values)) return; // the common case, without per-value type checks
+  if (values instanceof Float64Array && (sortedSampleFlags(values) & SAMPLE_UNSORTED_OR_NAN) === 0) return; // without per-value type checks
   let prev = values[0];
   if (typeof prev !== 'number' || prev !== prev) throw new CanaryJudgeError('NAN_IN_SAMPLE', `${path}[0] is NaN (or not a number)`, path);
   for (let i = 1; i < n; i++) {
@@ -160,11 +160,38 @@ export function checkSortedSample(values: ArrayLike<number>, path: string): void
   }
 }
 
-/** Whether a typed sample is ascending and free of NaN (one branch-light pass). */
-function sortedNaNFree(a: Float64Array): boolean {
-  let bad = 0;
-  for (let i = 1; i < a.length; i++) bad |= ((a[i] < a[i - 1]) as unknown as number) | ((a[i] !== a[i]) as unknown as number);
-  return bad === 0 && a[0] === a[0];
+/** {@link sortedSampleFlags}: a value is below its predecessor, or NaN. */
+export const SAMPLE_UNSORTED_OR_NAN = 1;
+/** {@link sortedSampleFlags}: two neighbours are equal. */
+export const SAMPLE_TIED_NEIGHBOURS = 2;
+
+/**
+ * One branch-free pass over a typed sample: `SAMPLE_UNSORTED_OR_NAN` if it is not ascending or holds NaN,
+ * plus `SAMPLE_TIED_NEIGHBOURS` if two neighbours are equal. Internal (not re-exported by the package).
+ */
+export function sortedSampleFlags(a: Float64Array): number {
+  let bad = ((a[0] !== a[0]) as unknown as number) | 0;
+  let tied = 0;
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    const u = a[i - 1];
+    bad |= ((v < u) as unknown as number) | ((v !== v) as unknown as number);
+    tied |= ((v === u) as unknown as number) | 0;
+  }
+  return (bad !== 0 ? SAMPLE_UNSORTED_OR_NAN : 0) | (tied !== 0 ? SAMPLE_TIED_NEIGHBOURS : 0);
+}
+
+/**
+ * Validates a caller-sorted sample like {@link checkSortedSample} and returns whether it has equal
+ * neighbours, when a typed array makes that one pass (otherwise `undefined`: not known).
+ */
+function checkSortedWithTies(values: ArrayLike<number>, path: string): boolean | undefined {
+  if (values instanceof Float64Array && values.length > 0) {
+    const flags = sortedSampleFlags(values);
+    if ((flags & SAMPLE_UNSORTED_OR_NAN) === 0) return (flags & SAMPLE_TIED_NEIGHBOURS) !== 0;
+  }
+  checkSortedSample(values, path);
+  return undefined;
 }
 
 /**
@@ -263,17 +290,17 @@ export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>, options?
  */
 export function mannWhitneySorted(xSorted: ArrayLike<number>, ySorted: ArrayLike<number>, options?: MannWhitneyOptions): MannWhitneyResult {
   const opts = resolveMannWhitneyOptions(options);
-  checkSortedSample(xSorted, 'x');
-  checkSortedSample(ySorted, 'y');
-  return mannWhitneyCore(xSorted, ySorted, opts);
+  const tx = checkSortedWithTies(xSorted, 'x');
+  const ty = checkSortedWithTies(ySorted, 'y');
+  return mannWhitneyCore(xSorted, ySorted, opts, tx === undefined || ty === undefined ? undefined : tx || ty);
 }
 
-function mannWhitneyCore(xs: ArrayLike<number>, ys: ArrayLike<number>, opts: ResolvedMannWhitneyOptions): MannWhitneyResult {
+function mannWhitneyCore(xs: ArrayLike<number>, ys: ArrayLike<number>, opts: ResolvedMannWhitneyOptions, withinTies?: boolean): MannWhitneyResult {
   const nx = xs.length;
   const ny = ys.length;
   const nm = nx * ny;
   const N = nx + ny;
-  const { u, tieSum, ties } = mergeRanks(xs, ys);
+  const { u, tieSum, ties } = mergeRanksKnown(xs, ys, withinTies);
   const meanU = nm / 2;
   const tieTerm = tieSum / (N * (N - 1));
   const variance = (nm / 12) * (N + 1 - tieTerm);

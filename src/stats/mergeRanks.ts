@@ -15,6 +15,128 @@ export interface MergeRanksResult {
   ties: boolean;
 }
 
+/** Samples shorter than this go straight to the general merge. */
+const FAST_MIN_LENGTH = 64;
+
+/** Whether two neighbours of an ascending sample are equal (a branch-free pass). */
+function hasTiedNeighbours(a: Float64Array): boolean {
+  let tied = 0;
+  for (let i = 1; i < a.length; i++) tied |= ((a[i] === a[i - 1]) as unknown as number) | 0;
+  return tied !== 0;
+}
+
+/**
+ * Σ_i #{y_j < x_i} for ascending typed samples without equal neighbours when no value of x equals one
+ * of y (then that sum is U), or −1 when one does (the general merge handles ties).
+ *
+ * The merge of x and y is split into four chunks of x, each starting at its own position in y (binary
+ * search), advanced in lockstep without branches: the plain merge mispredicts a branch at almost every
+ * step because x and y interleave at random, and is about 3× slower on such data. Rows above max(y)
+ * count m each and are left out of the chunks, so no chunk's pointer runs past the end of y.
+ */
+function countBelowWithoutTies(xs: Float64Array, ys: Float64Array): number {
+  const m = ys.length;
+  const yMax = ys[m - 1];
+  // rows r … n − 1 lie above every y
+  let r = xs.length;
+  {
+    let lo = 0;
+    while (lo < r) {
+      const mid = (lo + r) >>> 1;
+      if (xs[mid] > yMax) r = mid;
+      else lo = mid + 1;
+    }
+  }
+  let total = (xs.length - r) * m;
+  const q = r >> 2;
+  let start = 0;
+  if (q >= 16) {
+    const first = (x: number): number => {
+      let lo = 0;
+      let hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ys[mid] < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const e0 = q;
+    const e1 = 2 * q;
+    const e2 = 3 * q;
+    const e3 = r;
+    let i0 = 0;
+    let i1 = e0;
+    let i2 = e1;
+    let i3 = e2;
+    let j0 = 0;
+    let j1 = first(xs[i1]);
+    let j2 = first(xs[i2]);
+    let j3 = first(xs[i3]);
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    let equal = 0;
+    // t = 1: y_j < x_i, move j; t = 0: row i ends with j values below it (and y_j ≥ x_i: equal is a tie)
+    while (i0 < e0 && i1 < e1 && i2 < e2 && i3 < e3) {
+      const x0 = xs[i0];
+      const x1 = xs[i1];
+      const x2 = xs[i2];
+      const x3 = xs[i3];
+      const y0 = ys[j0];
+      const y1 = ys[j1];
+      const y2 = ys[j2];
+      const y3 = ys[j3];
+      const t0 = ((y0 < x0) as unknown as number) | 0;
+      const t1 = ((y1 < x1) as unknown as number) | 0;
+      const t2 = ((y2 < x2) as unknown as number) | 0;
+      const t3 = ((y3 < x3) as unknown as number) | 0;
+      equal |= ((y0 === x0) as unknown as number) | ((y1 === x1) as unknown as number) | ((y2 === x2) as unknown as number) | ((y3 === x3) as unknown as number);
+      c0 += (1 - t0) * j0;
+      c1 += (1 - t1) * j1;
+      c2 += (1 - t2) * j2;
+      c3 += (1 - t3) * j3;
+      j0 += t0;
+      j1 += t1;
+      j2 += t2;
+      j3 += t3;
+      i0 += 1 - t0;
+      i1 += 1 - t1;
+      i2 += 1 - t2;
+      i3 += 1 - t3;
+    }
+    if (equal !== 0) return -1;
+    // the other chunks finish one by one
+    const finish = (i: number, e: number, j: number): number => {
+      let c = 0;
+      for (; i < e; i++) {
+        const x = xs[i];
+        while (ys[j] < x) j++;
+        if (ys[j] === x) return -1;
+        c += j;
+      }
+      return c;
+    };
+    const f0 = finish(i0, e0, j0);
+    const f1 = finish(i1, e1, j1);
+    const f2 = finish(i2, e2, j2);
+    const f3 = finish(i3, e3, j3);
+    if (f0 < 0 || f1 < 0 || f2 < 0 || f3 < 0) return -1;
+    total += c0 + c1 + c2 + c3 + f0 + f1 + f2 + f3;
+    start = r;
+  }
+  // short inputs: the plain merge
+  let j = 0;
+  for (let i = start; i < r; i++) {
+    const x = xs[i];
+    while (ys[j] < x) j++;
+    if (ys[j] === x) return -1;
+    total += j;
+  }
+  return total;
+}
+
 /**
  * Counts the Mann–Whitney U statistic of `xs` and the tie groups of the pooled data in one merge pass
  * over two ascending samples (O(n + m), no allocation). Values are compared with `<` and `===`, so
@@ -36,8 +158,20 @@ export interface MergeRanksResult {
  * ```
  */
 export function mergeRanks(xs: ArrayLike<number>, ys: ArrayLike<number>): MergeRanksResult {
+  return mergeRanksKnown(xs, ys, undefined);
+}
+
+/**
+ * {@link mergeRanks} for callers that already know whether either sample has equal neighbours
+ * (`withinTies`; `undefined`: not known, checked here). Internal: not re-exported by the package.
+ */
+export function mergeRanksKnown(xs: ArrayLike<number>, ys: ArrayLike<number>, withinTies: boolean | undefined): MergeRanksResult {
   const n = xs.length;
   const m = ys.length;
+  if (withinTies !== true && n >= FAST_MIN_LENGTH && m >= 1 && xs instanceof Float64Array && ys instanceof Float64Array) {
+    const u = withinTies === false || !(hasTiedNeighbours(xs) || hasTiedNeighbours(ys)) ? countBelowWithoutTies(xs, ys) : -1;
+    if (u >= 0) return { u, tieSum: 0, ties: false };
+  }
   let i = 0;
   let j = 0;
   let below = 0; // Σ over x of #y strictly below (integer, exact up to 2^53)

@@ -1,11 +1,15 @@
 /**
- * Fast sorting of float64 data: an LSD radix sort on the IEEE-754 bit pattern.
+ * Fast sorting of float64 data: radix sorts on the IEEE-754 bit pattern.
  *
  * @module
  */
 
 /** Below this length the native `Float64Array.prototype.sort` is faster than the radix sort. */
 const RADIX_MIN_LENGTH = 384;
+
+/** Lengths sorted by the two-pass short-key radix sort first (see {@link shortKeySort}). */
+const SHORT_KEY_MIN_LENGTH = 512;
+const SHORT_KEY_MAX_LENGTH = 1 << 16;
 
 /** Bits per radix digit; 64-bit keys take 6 passes (11 + 11 + 10 bits in each 32-bit half). */
 const DIGIT_BITS = 11;
@@ -45,6 +49,13 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * ```
  */
 export function sortFloat64(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  if (values instanceof Float64Array && n >= SHORT_KEY_MIN_LENGTH && n <= SHORT_KEY_MAX_LENGTH && LITTLE_ENDIAN) {
+    // read the input directly (no copy first); on failure `out` holds its values, unsorted
+    const out = new Float64Array(n);
+    if (!shortKeySort(values, out)) radixSortInPlace(out);
+    return out;
+  }
   const out = Float64Array.from(values as ArrayLike<number>);
   sortFloat64InPlace(out);
   return out;
@@ -66,6 +77,121 @@ export function sortFloat64(values: ArrayLike<number>): Float64Array {
  * ```
  */
 export function sortFloat64InPlace(a: Float64Array): Float64Array {
+  const n = a.length;
+  if (n >= SHORT_KEY_MIN_LENGTH && n <= SHORT_KEY_MAX_LENGTH && LITTLE_ENDIAN && shortKeySort(a, a)) return a;
+  return radixSortInPlace(a);
+}
+
+/**
+ * Sorts `src` into `dst` (which may be `src` itself) by the 22 bits of the order key that follow the
+ * bits common to all keys — two 11-bit LSD passes instead of six — then finishes with an insertion
+ * sort, which only has to reorder values whose 22-bit keys are equal (rare for data of a few thousand
+ * distinct values spread over a range: e.g. latencies). Returns false, with `dst` holding the values
+ * of `src` in some order, when that does not pay: NaN present, all keys sharing their top 32 bits, or
+ * the insertion sort needing more than 4n moves (values crowded into a tiny part of a wide range); the
+ * caller then sorts `dst` with {@link radixSortInPlace}.
+ */
+function shortKeySort(src: Float64Array, dst: Float64Array): boolean {
+  const n = src.length;
+  const u = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
+  const bail = (): boolean => {
+    if (dst !== src) dst.set(src);
+    return false;
+  };
+  // Pass 1: NaN? and the range of the top 32 bits of the keys.
+  let minH = 0xffffffff;
+  let maxH = 0;
+  let nan = 0;
+  for (let i = 0; i < n; i++) {
+    const v = src[i];
+    nan |= ((v !== v) as unknown as number) | 0;
+    const hi = u[2 * i + 1];
+    const key = (hi >>> 31 !== 0 ? ~hi : hi | 0x80000000) >>> 0;
+    minH = Math.min(minH, key);
+    maxH = Math.max(maxH, key);
+  }
+  if (nan !== 0 || minH === maxH) return bail();
+  const p = Math.clz32((minH ^ maxH) >>> 0); // leading bits common to every key
+  // Pass 2: the 22 key bits after them, and both digit histograms.
+  const sk = new Uint32Array(n);
+  const hist = new Uint32Array(2 * BUCKETS);
+  for (let i = 0; i < n; i++) {
+    let hi = u[2 * i + 1];
+    let lo = u[2 * i];
+    if (hi >>> 31 !== 0) {
+      hi = ~hi;
+      lo = ~lo;
+    } else hi = hi | 0x80000000;
+    const k = (p === 0 ? hi : (hi << p) | (lo >>> (32 - p))) >>> 10;
+    sk[i] = k;
+    hist[k & DIGIT_MASK]++;
+    hist[BUCKETS + (k >>> DIGIT_BITS)]++;
+  }
+  const offsets = new Uint32Array(BUCKETS);
+  const prefix = (base: number): boolean => {
+    let sum = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const c = hist[base + b];
+      if (c === n) return false; // constant digit: nothing to do
+      offsets[b] = sum;
+      sum += c;
+    }
+    return true;
+  };
+  // Passes 3 and 4: low digit into a buffer, high digit into dst (a constant digit is skipped).
+  let keys = sk;
+  let vals: Float64Array = src;
+  if (prefix(0)) {
+    keys = new Uint32Array(n);
+    vals = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = sk[i];
+      const q = offsets[k & DIGIT_MASK]++;
+      keys[q] = k;
+      vals[q] = src[i];
+    }
+  } else if (src === dst) vals = src.slice();
+  if (prefix(BUCKETS)) {
+    for (let i = 0; i < n; i++) dst[offsets[keys[i] >>> DIGIT_BITS]++] = vals[i];
+  } else if (vals !== dst) dst.set(vals);
+  // Values with equal short keys are still in input order; an insertion sort finishes, unless it
+  // turns out to need many moves (values crowded into a tiny part of a wide range).
+  let budget = 4 * n;
+  for (let i = 1; i < n; i++) {
+    const v = dst[i];
+    if (dst[i - 1] > v) {
+      let j = i - 1;
+      do {
+        dst[j + 1] = dst[j];
+        j--;
+      } while (j >= 0 && dst[j] > v);
+      dst[j + 1] = v;
+      budget -= i - 1 - j;
+      if (budget < 0) return false;
+    }
+  }
+  // −0 and +0 compare equal, so the insertion sort kept them in input order: −0 first, as natively.
+  let z = 0;
+  let hiZ = n;
+  while (z < hiZ) {
+    const mid = (z + hiZ) >>> 1;
+    if (dst[mid] < 0) z = mid + 1;
+    else hiZ = mid;
+  }
+  if (z < n - 1 && dst[z] === 0 && dst[z + 1] === 0) {
+    let e = z;
+    let negative = 0;
+    while (e < n && dst[e] === 0) {
+      if (Object.is(dst[e], -0)) negative++;
+      e++;
+    }
+    for (let i = z; i < e; i++) dst[i] = i < z + negative ? -0 : 0;
+  }
+  return true;
+}
+
+/** The six-pass LSD radix sort of the whole 64-bit key (native sort below {@link RADIX_MIN_LENGTH}). */
+function radixSortInPlace(a: Float64Array): Float64Array {
   const n = a.length;
   if (n < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) {
     a.sort();

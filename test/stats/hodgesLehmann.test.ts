@@ -196,6 +196,72 @@ describe('pairwise-difference selection', () => {
   });
 });
 
+describe('pairwise-difference selection: interpolated windows, rounded-data steps and fall-backs (brute force)', () => {
+  const normal = (r: () => number): number => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  const kinds: Array<[string, (r: () => number) => number]> = [
+    ['lognormal latencies', (r) => 100 * Math.exp(0.4 * normal(r))],
+    ['normal around zero', (r) => normal(r)],
+    ['rounded to 2 decimals', (r) => Math.round(100 * 100 * Math.exp(0.4 * normal(r))) / 100],
+    ['integers (huge ties)', (r) => Math.round(20 * Math.exp(0.4 * normal(r)))],
+    ['three values', (r) => Math.floor(r() * 3)],
+    ['two clusters far apart', (r) => (r() < 0.7 ? normal(r) : 1e6 + normal(r))],
+    ['Cauchy', (r) => Math.tan(Math.PI * (r() - 0.5))],
+  ];
+  for (const [name, gen] of kinds) {
+    it(`${name}: selectMany / select / selectPair equal the sorted materialised differences`, () => {
+      const r = rng(name.length * 31);
+      for (const [n, m] of [[300, 260], [90, 700]]) {
+        const xs = Float64Array.from({ length: n }, () => gen(r) * 1.05).sort();
+        const ys = Float64Array.from({ length: m }, () => gen(r)).sort();
+        const d = allDifferences(xs, ys);
+        const nm = n * m;
+        const sd = Math.sqrt((nm * (n + m + 1)) / 12);
+        const hlRanks = [nm / 2, nm / 2 + 1, Math.round(nm / 2 - 1.96 * sd), Math.round(nm / 2 + 1.96 * sd)];
+        const sel = pairwiseDifferenceSelector(xs, ys);
+        expect(sel.selectMany(hlRanks)).toEqual(hlRanks.map((k) => d[k - 1]));
+        const random = Array.from({ length: 6 }, () => 1 + Math.floor(r() * nm));
+        expect(sel.selectMany(random)).toEqual(random.map((k) => d[k - 1]));
+        const k = 1 + Math.floor(r() * (nm - 1));
+        expect(pairwiseDifferenceSelector(xs, ys).select(k)).toBe(d[k - 1]);
+        expect(pairwiseDifferenceSelector(xs, ys).selectPair(k)).toEqual([d[k - 1], d[k]]);
+        expect(pairwiseDifferenceSelector(Array.from(xs), Array.from(ys), { tiedNeighbours: 0 }).selectMany([2, nm - 1, k])).toEqual([d[1], d[nm - 2], d[k - 1]]);
+      }
+    });
+  }
+
+  it('hodgesLehmannSorted on typed arrays (one-pass checks) equals hodgesLehmann on plain arrays', () => {
+    const r = rng(77);
+    for (const [, gen] of kinds) {
+      const x = Array.from({ length: 400 }, () => gen(r) * 1.1);
+      const y = Array.from({ length: 350 }, () => gen(r));
+      for (const alternative of ['two-sided', 'less', 'greater'] as const) {
+        const a = hodgesLehmann(x, y, { alternative });
+        const b = hodgesLehmannSorted(Float64Array.from(x).sort(), Float64Array.from(y).sort(), { alternative });
+        expect(b).toEqual(a);
+        const d = allDifferences(Float64Array.from(x).sort(), Float64Array.from(y).sort());
+        if (a.lower !== null) expect(d.includes(a.lower)).toBe(true);
+        if (a.upper !== null) expect(d.includes(a.upper)).toBe(true);
+      }
+    }
+  });
+
+  it('keeps to a handful of passes on continuous data (n = m = 20 000: median pair and both 95% ends)', () => {
+    const r = rng(5);
+    const xs = Float64Array.from({ length: 20_000 }, () => 105 * Math.exp(0.4 * normal(r))).sort();
+    const ys = Float64Array.from({ length: 20_000 }, () => 100 * Math.exp(0.4 * normal(r))).sort();
+    const nm = 20_000 * 20_000;
+    const sd = Math.sqrt((nm * 40_001) / 12);
+    const sel = pairwiseDifferenceSelector(xs, ys);
+    const [a, b, lo, hi] = sel.selectMany([nm / 2, nm / 2 + 1, Math.round(nm / 2 - 1.96 * sd), Math.round(nm / 2 + 1.96 * sd)]);
+    expect(sel.lastPasses).toBeLessThanOrEqual(12);
+    // each value is an exact order statistic: its rank brackets are right
+    for (const [v, k] of [[a, nm / 2], [b, nm / 2 + 1], [lo, Math.round(nm / 2 - 1.96 * sd)], [hi, Math.round(nm / 2 + 1.96 * sd)]] as const) {
+      expect(countPairwiseDifferences(xs, ys, v, true)).toBeLessThan(k);
+      expect(countPairwiseDifferences(xs, ys, v)).toBeGreaterThanOrEqual(k);
+    }
+  });
+});
+
 describe('hodgesLehmann: properties and errors', () => {
   const sample = fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 30 });
   const alt = fc.constantFrom<Alt>('two-sided', 'less', 'greater');

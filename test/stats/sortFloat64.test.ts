@@ -129,4 +129,38 @@ describe('sortFloat64', () => {
       { numRuns: 200 },
     );
   });
+
+  describe('short-key path (512 … 65 536 values) and its fall-backs', () => {
+    const cases: Array<[string, (r: () => number, i: number) => number]> = [
+      ['lognormal latencies', (r) => 100 * Math.exp(0.4 * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()))],
+      ['both signs around zero with many −0 and +0', (r) => (r() < 0.2 ? (r() < 0.5 ? -0 : 0) : (r() - 0.5) * 10)],
+      ['only −0 and +0 and one other value', (r, i) => (i === 7 ? 3 : r() < 0.5 ? -0 : 0)],
+      ['values crowded near 1 with a huge outlier (insertion budget exceeded)', (r, i) => (i === 3 ? 1e300 : 1 + r() * 1e-9)],
+      ['denormals, ±0 and ±Infinity (short keys collide)', (r) => [0, -0, Infinity, -Infinity, 5e-324, -5e-324, 1e-310, 2][Math.floor(r() * 8)]],
+      ['rounded to 2 decimals (ties)', (r) => Math.round(r() * 50000) / 100],
+      ['tiny range: top 32 key bits all equal', (r) => 1 + Math.floor(r() * 1000) * Number.EPSILON],
+      ['with NaN', (r, i) => (i % 97 === 0 ? NaN : r() - 0.5)],
+    ];
+    for (const n of [512, 3000, 65536]) {
+      for (const [name, gen] of cases) {
+        it(`${name}, length ${n}: same order as the native sort (copy and in place)`, () => {
+          const r = rng(n + name.length);
+          const a = Float64Array.from({ length: n }, (_, i) => gen(r, i));
+          const expected = nativeSorted(a);
+          const copy = Float64Array.from(a);
+          const s = sortFloat64(a);
+          expect(Array.from(a)).toEqual(Array.from(copy)); // input untouched
+          const inPlace = sortFloat64InPlace(Float64Array.from(a));
+          for (let i = 0; i < n; i++) {
+            if (Number.isNaN(expected[i])) {
+              expect(Number.isNaN(s[i]) && Number.isNaN(inPlace[i])).toBe(true);
+            } else {
+              if (!Object.is(s[i], expected[i])) throw new Error(`copy, index ${i}: got ${s[i]}, expected ${expected[i]}`);
+              if (!Object.is(inPlace[i], expected[i])) throw new Error(`in place, index ${i}: got ${inPlace[i]}, expected ${expected[i]}`);
+            }
+          }
+        });
+      }
+    }
+  });
 });
