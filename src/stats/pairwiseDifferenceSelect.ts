@@ -508,7 +508,8 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
   };
 
   /**
-   * The differences in the window (lo, hi], expected to number at most `limit`: `out4` = [#{D ≤ lo},
+   * The differences in the window (lo, hi], expected to number at most `limit` (0: more than can be
+   * collected, so only counted and ranged unless fewer than `collectMax`): `out4` = [#{D ≤ lo},
    * #{lo < D ≤ hi}], and the array holding them (first `out4[1]` entries), or null when more than
    * `collectMax` are inside (then `out4[2]`, `out4[3]` = their smallest and largest value).
    */
@@ -517,16 +518,18 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
     const cHi = walk(xs, yp, m, hi, J);
     passes++;
     known.add(hi, cHi);
-    if (scratch.length <= limit) scratch = new Float64Array(Math.max(limit + 1, 2 * scratch.length));
-    const inside = scanWindow(xs, yp, m, J, lo, scratch, limit, out4);
-    passes++;
-    if (inside >= 0) {
-      out4[1] = inside;
-      if (lo !== -Infinity) known.add(lo, out4[0]);
-      return scratch;
+    if (limit > 0) {
+      if (scratch.length <= limit) scratch = new Float64Array(Math.max(limit + 1, 2 * scratch.length));
+      const inside = scanWindow(xs, yp, m, J, lo, scratch, limit, out4);
+      passes++;
+      if (inside >= 0) {
+        out4[1] = inside;
+        if (lo !== -Infinity) known.add(lo, out4[0]);
+        return scratch;
+      }
     }
-    // more inside than planned: count at lo too, and collect them from the two sets of row starts if
-    // there are not too many (rounded data crowds many differences into a few values)
+    // more inside than planned (or `limit` 0: expected): count at lo too, and collect them from the two
+    // sets of row starts if there are not too many (rounded data crowds many differences into few values)
     const JL = (jLo ??= new Int32Array(n));
     const cLo = walk(xs, yp, m, lo, JL);
     passes++;
@@ -587,7 +590,7 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
     for (let i = 0; i < n; i++) {
       const j = J[i];
       const x = xs[i];
-      if (j < m) below = Math.max(below, x - yp[j]);
+      below = Math.max(below, x - yp[j]); // −Infinity at the sentinel
       if (j > 0) above = Math.min(above, x - yp[j - 1]);
     }
     if (below !== -Infinity) known.add(below, c);
@@ -595,6 +598,47 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
     out4[2] = below;
     out4[3] = above;
     return c;
+  };
+
+  /**
+   * D_(k) where the differences crowd onto few values (rounded data): bisection in the ordering of
+   * doubles inside the tightest known bracket (lo, hi], each pass also finding the differences next to
+   * its pivot p, until only one value is left: the smallest difference above lo (`above`, NaN if not
+   * known) once the bracket's upper end is snapped onto it. Sets `out4[0]` = #{D ≤ D_(k)}; NaN if it has
+   * not settled after 64 passes.
+   */
+  const clusterSelect = (k: number, aboveLo: number): number => {
+    const br = new Float64Array(4);
+    bracket(k, k, br);
+    let lo = br[0];
+    let hi = br[2];
+    let cHi = br[3];
+    let above = aboveLo;
+    for (let it = 0; it < 64; it++) {
+      if (above === hi) {
+        out4[0] = cHi;
+        return hi;
+      }
+      const from = above === above ? above : lo === -Infinity ? dMin : lo;
+      let p = keyMidpoint(from, hi);
+      if (!(p < hi)) p = nextDown(hi);
+      if (!(p > lo)) p = hi; // only hi left above lo
+      const c = neighboursAt(p);
+      const vBelow = out4[2];
+      const vAbove = out4[3];
+      if (c >= k) {
+        hi = vBelow; // #{D ≤ v⁻} = #{D ≤ p}
+        cHi = c;
+        if (above === hi || p === lo) {
+          out4[0] = cHi;
+          return hi;
+        }
+      } else {
+        lo = p;
+        above = vAbove;
+      }
+    }
+    return NaN;
   };
 
   /** The tightest known bracket (lo, hi] of ranks kA…kB: #{D ≤ lo} < kA and #{D ≤ hi} ≥ kB. */
@@ -838,7 +882,9 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
             g.stalled = true;
             continue;
           }
-          const buf = windowAt(a, b, Math.max(windowMax, 4 * (g.kB - g.kA + 1)));
+          // a cluster expected too large to collect is counted and ranged by two passes, without a scan
+          const density = (br[3] - br[1]) / (hi - loRef);
+          const buf = windowAt(a, b, density * (b - a) > collectMax / 2 ? 0 : collectMax);
           const cBelow = out4[0];
           const inside = out4[1];
           if (cBelow < g.kA && cBelow + inside >= g.kB) {
@@ -846,7 +892,26 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
             else if (out4[2] === out4[3]) {
               const v = out4[2];
               assign(g, () => v); // one value, many times
-            } else g.stalled = true;
+            } else {
+              // a cluster too large to collect: find the values among its few distinct ones
+              const vMin = out4[2];
+              known.add(nextDown(vMin), cBelow);
+              known.add(out4[3], cBelow + inside);
+              let prev = NaN;
+              let prevCount = -1;
+              for (const k of sorted) {
+                if (k < g.kA || k > g.kB) continue;
+                let v: number;
+                if (k <= prevCount) v = prev; // same value as the rank before
+                else {
+                  v = clusterSelect(k, k === g.kA ? vMin : NaN);
+                  if (v !== v) v = robustSelect(k, true);
+                  else prevCount = out4[0];
+                }
+                value.set(k, v);
+                prev = v;
+              }
+            }
           } else {
             g.misses++;
             next.push(g);
