@@ -312,6 +312,17 @@ function keyMidpoint(a: number, b: number): number {
   return fromKey((toKey(a) + toKey(b)) / 2n);
 }
 
+/**
+ * A point splitting [a, b] (a < b, finite) for a bisection: the midpoint in value within a few binades
+ * of one sign, otherwise the midpoint in the ordering of doubles (so a bracket straddling 0 or spanning
+ * many binades reaches tiny or huge magnitudes in a few steps).
+ */
+function splitPoint(a: number, b: number): number {
+  const sameSign = (a > 0 && b > 0) || (a < 0 && b < 0);
+  const p = sameSign && Math.max(Math.abs(a), Math.abs(b)) <= 4 * Math.min(Math.abs(a), Math.abs(b)) ? a / 2 + b / 2 : keyMidpoint(a, b);
+  return p > a && p < b ? p : a / 2 + b / 2;
+}
+
 /** Largest double below v (v finite). */
 function nextDown(v: number): number {
   if (v === 0) return -Number.MIN_VALUE;
@@ -329,7 +340,7 @@ const MATERIALISE_MAX = 2048;
 /** Rank margin (each side) of an interpolated window, at least. */
 const WINDOW_MARGIN = 48;
 /** Probes and windows tried per order statistic before the safeguarded search takes over. */
-const WINDOW_ROUNDS = 8;
+const WINDOW_ROUNDS = 24;
 /** Windows may hold this many differences, or (n + m)/4. */
 const WINDOW_MIN = 1024;
 
@@ -343,6 +354,10 @@ interface Group {
   stalled: boolean;
   /** C jumps (ties or gaps) near the target: pin it between neighbouring differences */
   snap: boolean;
+  /** interpolation failed: the next step halves the bracket */
+  bisect: boolean;
+  /** the differences around the target turned out not to be clustered (rounded data elsewhere) */
+  smooth: boolean;
 }
 
 /** (value, #{D ≤ value}) pairs from exact counting passes, kept sorted by value. */
@@ -605,7 +620,7 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
    * doubles inside the tightest known bracket (lo, hi], each pass also finding the differences next to
    * its pivot p, until only one value is left: the smallest difference above lo (`above`, NaN if not
    * known) once the bracket's upper end is snapped onto it. Sets `out4[0]` = #{D ≤ D_(k)}; NaN if it has
-   * not settled after 64 passes.
+   * not settled after 16 passes (then the values are not few: the safeguarded search takes over).
    */
   const clusterSelect = (k: number, aboveLo: number): number => {
     const br = new Float64Array(4);
@@ -614,7 +629,7 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
     let hi = br[2];
     let cHi = br[3];
     let above = aboveLo;
-    for (let it = 0; it < 64; it++) {
+    for (let it = 0; it < 16; it++) {
       if (above === hi) {
         out4[0] = cHi;
         return hi;
@@ -665,6 +680,22 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
     out[3] = upto;
   };
 
+  /** An upper bound of #{a < D ≤ b} from the exact counts known around (a, b]. */
+  const countBound = (a: number, b: number): number => {
+    const kv = known.v;
+    const kc = known.c;
+    let below = 0;
+    let upto = total;
+    for (let i = 0; i < kv.length; i++) {
+      if (kv[i] <= a) below = kc[i];
+      if (kv[i] >= b) {
+        upto = kc[i];
+        break;
+      }
+    }
+    return upto - below;
+  };
+
   /**
    * Values at the ranks `ranks` by inverse quadratic interpolation (Lagrange in the count) through the
    * three exact counts nearest `k` (distinct counts); NaN when fewer than three are known. Returns the
@@ -708,6 +739,17 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
   const robustSelect = (k: number, stalled: boolean): number => {
     const br = new Float64Array(4);
     bracket(k, k, br);
+    // Start from a bracket the subsample guarantees (its quantiles ± its error bound), if tighter.
+    const pad = 2 / SUBSAMPLE + 2 / (SUBSAMPLE * SUBSAMPLE);
+    if (br[3] - br[1] > 4 * pad * total) {
+      const f = (k - 0.5) / total;
+      for (const q of [f - pad, f + pad]) {
+        if (q <= 0 || q >= 1) continue;
+        const p = subsampleQuantile(q);
+        if (p > (br[0] === -Infinity ? -Infinity : br[0]) && p < br[2]) countAt(p);
+      }
+      bracket(k, k, br);
+    }
     let lo = br[0];
     let below = br[1];
     let hi = br[2];
@@ -805,7 +847,7 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
     for (const k of sorted) {
       const g = groups[groups.length - 1];
       if (g && k - g.kB <= 4 * WINDOW_MARGIN) g.kB = k;
-      else groups.push({ kA: k, kB: k, misses: 0, stalled: false, snap: false });
+      else groups.push({ kA: k, kB: k, misses: 0, stalled: false, snap: false, bisect: false, smooth: false });
     }
     const value = new Map<number, number>();
     const assign = (g: Group, f: (k: number) => number): void => {
@@ -837,7 +879,7 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
 
     // 3.–4. Interpolated probes and windows.
     const br = new Float64Array(4);
-    const guess = [0, 0];
+    const guess = [0, 0, 0];
     const windowMax = Math.max(WINDOW_MIN, (n + m) / 4);
     // Ties within the samples (rounded data) put the differences on a lattice: C is a staircase whose
     // steps are wider than any window, so those groups start by locating their step.
@@ -857,15 +899,27 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
           // cluster a few floating-point values apart): a pass at the interpolated value p finds its
           // neighbouring differences v⁻ ≤ p < v⁺, and a window of half the gap around the one on the
           // targets' side holds that cluster alone.
+          // On a staircase, nearby exact counts mislead an interpolation through three of them: the
+          // first try interpolates so, later ones linearly across the bracket (regula falsi), halving it
+          // every other time.
           const kMid = (g.kA + g.kB) / 2;
-          interpolate(kMid, [kMid], guess);
-          let p = guess[0];
           const loRef = lo === -Infinity ? dMin : lo;
-          if (!(p > loRef && p < hi)) p = loRef + ((hi - loRef) * (kMid - br[1])) / cap;
+          // (With nothing to interpolate with, the first try is just below the bracket's top: one huge
+          // tie there, typical of near-constant data, is then settled by this one pass.)
+          let p = NaN;
+          if (g.misses === 0) {
+            if (Number.isFinite(interpolate(kMid, [kMid], guess))) p = guess[0];
+            else p = nextDown(hi);
+          } else if (g.misses % 2 === 1) p = loRef + ((hi - loRef) * (kMid - br[1])) / cap;
+          if (!(p > loRef && p < hi)) p = splitPoint(loRef, hi);
           if (!(p >= loRef && p < hi)) p = loRef / 2 + hi / 2;
           const c = neighboursAt(p);
           const vBelow = out4[2];
           const vAbove = out4[3];
+          if (c < g.kA && vAbove === hi) {
+            assign(g, () => hi); // nothing between p and hi but hi itself, #{D ≤ hi} ≥ kB
+            continue;
+          }
           const halfGap = (vAbove - vBelow) / 2;
           if (c >= g.kA && c < g.kB) {
             g.stalled = true; // the targets straddle p
@@ -882,9 +936,25 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
             g.stalled = true;
             continue;
           }
-          // a cluster expected too large to collect is counted and ranged by two passes, without a scan
-          const density = (br[3] - br[1]) / (hi - loRef);
-          const buf = windowAt(a, b, density * (b - a) > collectMax / 2 ? 0 : collectMax);
+          // Widened to the interpolated window around the targets (through the counts just found, with
+          // the usual margin) when the known counts show that the clusters it spans can still be
+          // collected: the interpolation may be a few clusters off.
+          const dist = interpolate(kMid, [], guess);
+          if (Number.isFinite(dist)) {
+            const margin = Math.max(WINDOW_MARGIN, dist / 12) * 4 ** g.misses;
+            if (g.kB - g.kA + 2 * margin <= collectMax / 4) {
+              interpolate(kMid, [kMid, g.kA - margin, g.kB + margin], guess);
+              const wa = Math.max(lo, Math.min(a, guess[1]));
+              const wb = Math.min(hi, Math.max(b, guess[2]));
+              if (wa < wb && countBound(wa, wb) <= collectMax) {
+                a = wa;
+                b = wb;
+              }
+            }
+          }
+          // a window that may hold more than can be collected (known counts around it bound it) is
+          // counted and ranged by two passes, without a scan
+          const buf = windowAt(a, b, countBound(a, b) > collectMax ? 0 : collectMax);
           const cBelow = out4[0];
           const inside = out4[1];
           if (cBelow < g.kA && cBelow + inside >= g.kB) {
@@ -892,6 +962,11 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
             else if (out4[2] === out4[3]) {
               const v = out4[2];
               assign(g, () => v); // one value, many times
+            } else if (out4[3] - out4[2] > 1e-9 * Math.max(Math.abs(out4[2]), Math.abs(out4[3]))) {
+              // values spread out, not one cluster of nearly equal ones: smooth interpolation instead
+              g.snap = false;
+              g.smooth = true;
+              next.push(g);
             } else {
               // a cluster too large to collect: find the values among its few distinct ones
               const vMin = out4[2];
@@ -914,42 +989,59 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
             }
           } else {
             g.misses++;
+            if (inside < 16) {
+              // hardly any differences around v⁻ or v⁺: no lattice here, smooth interpolation instead
+              g.snap = false;
+              g.smooth = true;
+            }
             next.push(g);
           }
           continue;
         }
         if (cap > windowMax) {
           const kMid = (g.kA + g.kB) / 2;
-          const dist = interpolate(kMid, [], guess);
-          if (!Number.isFinite(dist)) {
-            g.stalled = true;
+          if (g.bisect) {
+            // Interpolation failed here (gaps between clusters of data): halve the bracket, in value
+            // or, across many binades, in the ordering of doubles, and snap it onto the differences
+            // next to the midpoint (which skips a gap at once); interpolation resumes next round.
+            g.bisect = false;
+            const loRef = lo === -Infinity ? dMin : lo;
+            const p = splitPoint(loRef, hi);
+            if (p > loRef && p < hi) {
+              neighboursAt(p); // also snaps the bracket onto the differences next to p (across a gap)
+              next.push(g);
+            } else g.stalled = true;
             continue;
           }
+          const dist = interpolate(kMid, [], guess);
           // The interpolation error is a small fraction of the distance to the nearest exact count
-          // (about 1% where C is smooth, rarely over 10%): the margin allows 12.5%, four times more after a miss;
+          // (about 1% where C is smooth, rarely over 10%): the margin allows 8%, four times more after a miss;
           // a wider window than `windowMax` would cost more than one more exact count, which comes closer.
           const margin = Math.ceil(Math.max(WINDOW_MARGIN, dist / 12) * 4 ** g.misses);
-          if (g.kB - g.kA + 2 * margin > windowMax) {
-            interpolate(kMid, [kMid], guess);
-            const p = guess[0];
-            if (!(p > lo && p < hi)) g.stalled = true;
-            else {
-              // an error as large as the distance means C jumps here (ties or gaps)
-              if (Math.abs(countAt(p) - kMid) > dist / 4) g.snap = true;
-              next.push(g);
-            }
+          interpolate(kMid, Number.isFinite(dist) ? [kMid, g.kA - margin, g.kB + margin] : [], guess);
+          if (!Number.isFinite(dist) || !(guess[0] > lo && guess[0] < hi)) {
+            // nothing to interpolate with, or it points outside the bracket: C is far from smooth here
+            if (rounded() && !g.snap && !g.smooth) g.snap = true;
+            else g.bisect = true;
+            next.push(g);
             continue;
           }
-          interpolate(kMid, [g.kA - margin, g.kB + margin], guess);
-          a = Math.max(guess[0], lo);
-          b = Math.min(guess[1], hi);
-          if (!(a < b)) {
-            // the interpolation points outside the bracket: C is far from smooth here
-            if (g.snap) g.stalled = true;
-            else {
-              g.snap = true;
-              next.push(g);
+          if (g.kB - g.kA + 2 * margin > windowMax) {
+            // an error as large as the distance means C jumps here: ties (rounded data: locate the
+            // step) or gaps between clusters of data (bisection)
+            if (Math.abs(countAt(guess[0]) - kMid) > dist / 4) {
+              if (rounded() && !g.smooth) g.snap = true;
+              else g.bisect = true;
             }
+            next.push(g);
+            continue;
+          }
+          a = Math.max(guess[1], lo);
+          b = Math.min(guess[2], hi);
+          if (!(a < b)) {
+            if (rounded() && !g.snap && !g.smooth) g.snap = true;
+            else g.bisect = true;
+            next.push(g);
             continue;
           }
           cap = Math.min(cap, 2 * (g.kB - g.kA + 2 * margin) + 64);
@@ -969,8 +1061,11 @@ export function pairwiseDifferenceSelector(x: ArrayLike<number>, y: ArrayLike<nu
           }
         } else {
           // far fewer differences than planned in the window: C jumps here (ties or gaps)
-          if (inside < cap / 16) g.snap = true;
           g.misses++;
+          if (inside < cap / 16) {
+            if (rounded() && !g.smooth) g.snap = true;
+            else g.bisect = true;
+          }
           next.push(g);
         }
       }

@@ -206,6 +206,11 @@ describe('pairwise-difference selection: interpolated windows, rounded-data step
     ['three values', (r) => Math.floor(r() * 3)],
     ['two clusters far apart', (r) => (r() < 0.7 ? normal(r) : 1e6 + normal(r))],
     ['Cauchy', (r) => Math.tan(Math.PI * (r() - 0.5))],
+    ['half exact zeros, half normal', (r) => (r() < 0.5 ? 0 : normal(r))],
+    ['near-constant (one value 99.5% of the time)', (r) => 5 + (r() < 0.005 ? normal(r) : 0)],
+    ['three tight clusters decades apart', (r) => [0, 1e-8, 1e8][Math.floor(r() * 3)] + normal(r) * 1e-12],
+    ['two modes far apart', (r) => (r() < 0.5 ? -1e6 : 1e6) + normal(r)],
+    ['lattice of 0.1', (r) => Math.round(normal(r) * 1000) / 10],
   ];
   for (const [name, gen] of kinds) {
     it(`${name}: selectMany / select / selectPair equal the sorted materialised differences`, () => {
