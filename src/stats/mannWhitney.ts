@@ -168,6 +168,15 @@ export const SAMPLE_TIED_NEIGHBOURS = 2;
 /**
  * One branch-free pass over a typed sample: `SAMPLE_UNSORTED_OR_NAN` if it is not ascending or holds NaN,
  * plus `SAMPLE_TIED_NEIGHBOURS` if two neighbours are equal. Internal (not re-exported by the package).
+ *
+ * @param a - a non-empty sample
+ * @returns the flags (0: ascending, NaN-free, no equal neighbours)
+ *
+ * @example
+ * ```ts
+ * sortedSampleFlags(Float64Array.of(1, 2, 2)); // SAMPLE_TIED_NEIGHBOURS
+ * sortedSampleFlags(Float64Array.of(2, 1));    // SAMPLE_UNSORTED_OR_NAN
+ * ```
  */
 export function sortedSampleFlags(a: Float64Array): number {
   let bad = ((a[0] !== a[0]) as unknown as number) | 0;

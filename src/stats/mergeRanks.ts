@@ -164,6 +164,16 @@ export function mergeRanks(xs: ArrayLike<number>, ys: ArrayLike<number>): MergeR
 /**
  * {@link mergeRanks} for callers that already know whether either sample has equal neighbours
  * (`withinTies`; `undefined`: not known, checked here). Internal: not re-exported by the package.
+ *
+ * @param xs - first sample, ascending
+ * @param ys - second sample, ascending
+ * @param withinTies - whether either sample has two equal neighbours, if known
+ * @returns `{ u, tieSum, ties }`, as {@link mergeRanks}
+ *
+ * @example
+ * ```ts
+ * mergeRanksKnown(Float64Array.of(1, 4), Float64Array.of(2, 3), false); // { u: 2, tieSum: 0, ties: false }
+ * ```
  */
 export function mergeRanksKnown(xs: ArrayLike<number>, ys: ArrayLike<number>, withinTies: boolean | undefined): MergeRanksResult {
   const n = xs.length;

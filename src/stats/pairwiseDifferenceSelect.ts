@@ -121,46 +121,52 @@ function walk(xs: Float64Array, yp: Float64Array, m: number, d: number, J: Int32
   let c3 = 0;
   // t = 1: y_j lies below x_i − d, move j; t = 0: row i ends at j, count it and move i.
   if (J) {
-    while (i0 < e0 && i1 < e1 && i2 < e2 && i3 < e3) {
-      const t0 = ((xs[i0] - yp[j0] > d) as unknown as number) | 0;
-      const t1 = ((xs[i1] - yp[j1] > d) as unknown as number) | 0;
-      const t2 = ((xs[i2] - yp[j2] > d) as unknown as number) | 0;
-      const t3 = ((xs[i3] - yp[j3] > d) as unknown as number) | 0;
-      J[i0] = j0;
-      J[i1] = j1;
-      J[i2] = j2;
-      J[i3] = j3;
-      j0 += t0;
-      j1 += t1;
-      j2 += t2;
-      j3 += t3;
-      c0 += (1 - t0) * (m - j0);
-      c1 += (1 - t1) * (m - j1);
-      c2 += (1 - t2) * (m - j2);
-      c3 += (1 - t3) * (m - j3);
-      i0 += 1 - t0;
-      i1 += 1 - t1;
-      i2 += 1 - t2;
-      i3 += 1 - t3;
+    // each step moves i or j of every chain, so `budget` steps (the fewest rows a chain has left)
+    // keep every chain in its rows without a bound check per step
+    for (let budget = Math.min(e0 - i0, e1 - i1, e2 - i2, e3 - i3); budget > 0; budget = Math.min(e0 - i0, e1 - i1, e2 - i2, e3 - i3)) {
+      for (let step = 0; step < budget; step++) {
+        const t0 = ((xs[i0] - yp[j0] > d) as unknown as number) | 0;
+        const t1 = ((xs[i1] - yp[j1] > d) as unknown as number) | 0;
+        const t2 = ((xs[i2] - yp[j2] > d) as unknown as number) | 0;
+        const t3 = ((xs[i3] - yp[j3] > d) as unknown as number) | 0;
+        J[i0] = j0;
+        J[i1] = j1;
+        J[i2] = j2;
+        J[i3] = j3;
+        j0 += t0;
+        j1 += t1;
+        j2 += t2;
+        j3 += t3;
+        c0 += (1 - t0) * (m - j0);
+        c1 += (1 - t1) * (m - j1);
+        c2 += (1 - t2) * (m - j2);
+        c3 += (1 - t3) * (m - j3);
+        i0 += 1 - t0;
+        i1 += 1 - t1;
+        i2 += 1 - t2;
+        i3 += 1 - t3;
+      }
     }
   } else {
-    while (i0 < e0 && i1 < e1 && i2 < e2 && i3 < e3) {
-      const t0 = ((xs[i0] - yp[j0] > d) as unknown as number) | 0;
-      const t1 = ((xs[i1] - yp[j1] > d) as unknown as number) | 0;
-      const t2 = ((xs[i2] - yp[j2] > d) as unknown as number) | 0;
-      const t3 = ((xs[i3] - yp[j3] > d) as unknown as number) | 0;
-      j0 += t0;
-      j1 += t1;
-      j2 += t2;
-      j3 += t3;
-      c0 += (1 - t0) * (m - j0);
-      c1 += (1 - t1) * (m - j1);
-      c2 += (1 - t2) * (m - j2);
-      c3 += (1 - t3) * (m - j3);
-      i0 += 1 - t0;
-      i1 += 1 - t1;
-      i2 += 1 - t2;
-      i3 += 1 - t3;
+    for (let budget = Math.min(e0 - i0, e1 - i1, e2 - i2, e3 - i3); budget > 0; budget = Math.min(e0 - i0, e1 - i1, e2 - i2, e3 - i3)) {
+      for (let step = 0; step < budget; step++) {
+        const t0 = ((xs[i0] - yp[j0] > d) as unknown as number) | 0;
+        const t1 = ((xs[i1] - yp[j1] > d) as unknown as number) | 0;
+        const t2 = ((xs[i2] - yp[j2] > d) as unknown as number) | 0;
+        const t3 = ((xs[i3] - yp[j3] > d) as unknown as number) | 0;
+        j0 += t0;
+        j1 += t1;
+        j2 += t2;
+        j3 += t3;
+        c0 += (1 - t0) * (m - j0);
+        c1 += (1 - t1) * (m - j1);
+        c2 += (1 - t2) * (m - j2);
+        c3 += (1 - t3) * (m - j3);
+        i0 += 1 - t0;
+        i1 += 1 - t1;
+        i2 += 1 - t2;
+        i3 += 1 - t3;
+      }
     }
   }
   // the other chains finish one by one
@@ -339,7 +345,7 @@ const SUBSAMPLE_TOLERANCE = 1;
 const MATERIALISE_MAX = 2048;
 /** Rank margin (each side) of an interpolated window, at least. */
 const WINDOW_MARGIN = 48;
-/** Probes and windows tried per order statistic before the safeguarded search takes over. */
+/** Rounds of probes, windows and bisections per order statistic before the safeguarded search. */
 const WINDOW_ROUNDS = 24;
 /** Windows may hold this many differences, or (n + m)/4. */
 const WINDOW_MIN = 1024;
@@ -396,15 +402,23 @@ class KnownCounts {
  *    (the result is an exact difference x_i − y_j); otherwise the two new counts join step 2. A window
  *    that would hold more than max(1024, (n + m)/4) differences is replaced by one more exact count at
  *    the interpolated value.
- * Rounded data (more than 1 in 1000 neighbours tied within the samples) puts the differences on a
- * lattice whose steps are wider than any window: there a pass at the interpolated value finds the
- * neighbouring differences v⁻ ≤ p < v⁺, and the window spans the cluster of values on the targets'
- * side (half the gap v⁺ − v⁻ wide), collected when it holds at most max(4096, 2(n + m)) differences,
- * and taken as the answer when it holds one value only. If that does not succeed within a few rounds,
- * a safeguarded search takes over from the tightest bracket known: interpolation with an adaptive
+ * Where C is not smooth near a target, the steps adapt:
+ * - rounded data (more than 1 in 1000 neighbours tied within the samples) puts the differences on a
+ *   lattice whose steps are wider than any window: a pass at a guess p (interpolated, then regula falsi
+ *   and bisection) finds the neighbouring differences v⁻ ≤ p < v⁺, and the window spans the cluster on
+ *   the targets' side (half the gap v⁺ − v⁻ wide, widened to the interpolated window when the known
+ *   counts allow), collected when it holds at most max(4096, 2(n + m)) differences, taken as the answer
+ *   when it holds one value only, and otherwise searched by bisection over its few distinct values;
+ *   a target with no lattice around it returns to the smooth steps;
+ * - gaps between clusters of data (interpolation pointing outside the bracket, or a count far from
+ *   its prediction) are crossed by bisection (in value, or in the ordering of doubles across zero or
+ *   many binades) with passes that also snap the bracket onto the differences next to the midpoint.
+ * If none of that succeeds within 24 rounds, the safeguarded search of earlier versions takes over
+ * from the tightest bracket known (and the subsample's guaranteed one): interpolation with an adaptive
  * margin, a pass that snaps the range to the smallest and largest difference inside it (a single value
  * left is the answer), bisection in the ordering of doubles, and collection once at most
  * max(4096, 2(n + m)) candidates remain. Up to max(2048, 4(n + m)) differences are simply materialised.
+ * Typical cost at n = m = 10⁴ (median pair and both 95% interval ends): 9 O(n + m) passes, 0.7 ms.
  *
  * @param x - first sample, ascending, finite (copied to a `Float64Array` if it is another kind of array)
  * @param y - second sample, ascending, finite (copied, with a +Infinity sentinel)
