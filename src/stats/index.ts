@@ -18,7 +18,7 @@ export { regularizedGammaP, regularizedGammaQ, logRegularizedGammaP, logRegulari
 export { logBeta, logGammaRatio, stirlingCorrection, log1pmx, logBetaPrefixAtMean } from './logBeta.js';
 export { logIncompleteBeta, logRegularizedIncompleteBeta } from './logIncompleteBeta.js';
 export { countPairwiseDifferences, pairwiseDifferenceSelector, selectPairwiseDifference } from './pairwiseDifferenceSelect.js';
-export type { PairwiseDifferenceSelector } from './pairwiseDifferenceSelect.js';
+export type { PairwiseDifferenceSelector, PairwiseDifferenceSelectorOptions } from './pairwiseDifferenceSelect.js';
 export { hodgesLehmann, hodgesLehmannSorted } from './hodgesLehmann.js';
 export type { HodgesLehmannOptions, HodgesLehmannResult } from './hodgesLehmann.js';
 export { incompleteBetaRegularized, incompleteBetaRegularizedComplement, betaQuantile, betaIsf, binomialPmf, binomialCdf, binomialSf, binomialAtLeast, clopperPearson, binomialTest, poissonRateRatioTest } from './binomial.js';
