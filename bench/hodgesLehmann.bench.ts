@@ -19,21 +19,11 @@ import { hodgesLehmannSorted } from '../src/stats/hodgesLehmann.js';
 import { pairwiseDifferenceSelector } from '../src/stats/pairwiseDifferenceSelect.js';
 import { sortFloat64 } from '../src/stats/sortFloat64.js';
 import { mannWhitneySorted } from '../src/stats/mannWhitney.js';
+import { mulberry32, median, runSuite } from './support.js';
 
 const FULL = process.argv.includes('--full');
 const SIZES = FULL ? [1e4, 1e5, 1e6] : [1e4, 1e5];
 const SETS = 8;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function lognormal(rand: () => number, n: number, median: number, decimals: number | null): Float64Array {
   const out = new Float64Array(n);
@@ -43,22 +33,6 @@ function lognormal(rand: () => number, n: number, median: number, decimals: numb
     out[i] = decimals === null ? v : Math.round(v * 10 ** decimals) / 10 ** decimals;
   }
   return out;
-}
-
-function median(b: Benchmark): number {
-  const s = [...b.stats.sample].sort((p, q) => p - q);
-  return s[Math.floor(s.length / 2)];
-}
-
-function runSuite(suite: Benchmark.Suite): Promise<Benchmark[]> {
-  return new Promise((resolve) => {
-    suite
-      .on('cycle', (e: Benchmark.Event) => console.log('  ' + String(e.target)))
-      .on('complete', function (this: Benchmark.Suite) {
-        resolve(Array.from(this as unknown as ArrayLike<Benchmark>));
-      })
-      .run();
-  });
 }
 
 interface Row {

@@ -6,17 +6,8 @@ import Benchmark from 'benchmark';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { judge } from '../src/judge/judge.js';
 import type { JudgeConfig, JudgeData } from '../src/judge/types.js';
+import { mulberry32 } from './support.js';
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const u = mulberry32(1);
 const normal = () => Math.sqrt(-2 * Math.log(u() || 1e-300)) * Math.cos(2 * Math.PI * u());
 const lognormal = (n: number, median: number) => Float64Array.from({ length: n }, () => median * Math.exp(0.4 * normal()));

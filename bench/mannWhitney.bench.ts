@@ -20,20 +20,10 @@ import { wilcoxonRankSum } from 'simple-statistics';
 import { mannWhitney, mannWhitneySorted } from '../src/stats/mannWhitney.js';
 import { hodgesLehmann } from '../src/stats/hodgesLehmann.js';
 import { sortFloat64 } from '../src/stats/sortFloat64.js';
+import { mulberry32, median, runSuite } from './support.js';
 
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [1e4, 1e5] : [1e4, 1e5, 1e6];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normals(rand: () => number, n: number, shift: number): Float64Array {
   const out = new Float64Array(n);
@@ -51,22 +41,6 @@ function roundedLatencies(rand: () => number, n: number, scale: number): Float64
   const z = normals(rand, n, 0);
   for (let i = 0; i < n; i++) z[i] = Math.round(100 * scale * Math.exp(0.4 * z[i]) * 100) / 100;
   return z;
-}
-
-function median(b: Benchmark): number {
-  const s = [...b.stats.sample].sort((p, q) => p - q);
-  return s[Math.floor(s.length / 2)];
-}
-
-function runSuite(suite: Benchmark.Suite): Promise<Benchmark[]> {
-  return new Promise((resolve) => {
-    suite
-      .on('cycle', (e: Benchmark.Event) => console.log('  ' + String(e.target)))
-      .on('complete', function (this: Benchmark.Suite) {
-        resolve(Array.from(this as unknown as ArrayLike<Benchmark>));
-      })
-      .run();
-  });
 }
 
 type MwFn = (x: number[], y: number[]) => unknown;

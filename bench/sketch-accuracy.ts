@@ -15,6 +15,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { LogHistogram, type LogHistogramOptions } from '../src/sketch/logHistogram.js';
 import { mannWhitneyHistogram } from '../src/sketch/mannWhitneyHistogram.js';
 import { mannWhitney } from '../src/stats/mannWhitney.js';
+import { mulberry32 } from './support.js';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,17 +35,6 @@ const GRIDS: Array<{ name: string; opts: LogHistogramOptions; relativeAccuracy: 
   { name: 'exponential scale 3 (4.3%, Prometheus default bucket factor 1.1)', opts: { scale: 3 }, relativeAccuracy: 0.0433 },
   { name: 'exponential scale 0 (33%)', opts: { scale: 0 }, relativeAccuracy: 1 / 3 },
 ];
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fillLognormal(rand: () => number, out: Float64Array, mu: number, sigma: number): void {
   for (let i = 0; i < out.length; i += 2) {

@@ -18,20 +18,10 @@ import { HistogramWindow } from '../src/sketch/histogramWindow.js';
 import { judge } from '../src/judge/judge.js';
 import { mannWhitneyHistogram } from '../src/sketch/mannWhitneyHistogram.js';
 import { mannWhitney } from '../src/stats/mannWhitney.js';
+import { mulberry32, median, runSuite } from './support.js';
 
 const QUICK = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fills `out` with lognormal(mu, sigma) values (Box–Muller, seeded). */
 function fillLognormal(rand: () => number, out: Float64Array, mu: number, sigma: number): Float64Array {
@@ -43,22 +33,6 @@ function fillLognormal(rand: () => number, out: Float64Array, mu: number, sigma:
     if (i + 1 < n) out[i + 1] = Math.exp(mu + sigma * r * Math.sin(t));
   }
   return out;
-}
-
-function median(b: Benchmark): number {
-  const s = [...b.stats.sample].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)];
-}
-
-function runSuite(suite: Benchmark.Suite): Promise<Benchmark[]> {
-  return new Promise((resolve) => {
-    suite
-      .on('cycle', (e: Benchmark.Event) => console.log('  ' + String(e.target)))
-      .on('complete', function (this: Benchmark.Suite) {
-        resolve(Array.from(this as unknown as ArrayLike<Benchmark>));
-      })
-      .run();
-  });
 }
 
 const results: Record<string, unknown> = {
