@@ -62,7 +62,6 @@ export function mannWhitneyEvidence(sli: ResolvedSli, canary: Float64Array, base
       break;
     case 'quantileRatio':
       effect = quantileRatioEffect(canary, baseline, sli.q, sli.confidence);
-      summary.baselineMedian = medianBaseline;
       Object.assign(summary, { baselineQuantile: quantileSorted(baseline, sli.q), canaryQuantile: quantileSorted(canary, sli.q) });
       break;
     case 'cles':
